@@ -1,0 +1,24 @@
+@core @profile-backstage-1.9
+Feature: Backstage 1.9 forwards the caller's Authorization and adds none
+
+  Backstage 1.9 had no credential logic (contract section 4.2): the caller's Authorization is the
+  cluster token, whatever its scheme, and a configured service-account token is never used.
+
+  Rule: The proxy MUST forward the caller's Authorization unchanged, whatever its scheme
+
+    # catches: forwards only Bearer credentials, or strips the caller's Authorization as Backstage does today
+    Scenario: A Basic Authorization is forwarded unchanged in 1.9
+      Given the cluster header is "alpha"
+      And the request header Authorization is "Basic Zm9vOmJhcg=="
+      When the client sends the request
+      Then only cluster alpha received the request
+      And the cluster received header Authorization with value "Basic Zm9vOmJhcg=="
+
+  Rule: The proxy MUST NOT inject a configured service-account token
+
+    # catches: injects the service-account token, a later Backstage behaviour
+    Scenario: No service-account token is injected in 1.9
+      Given the cluster header is "alpha"
+      When the client sends the request
+      Then only cluster alpha received the request
+      And the cluster received no Authorization header

@@ -1,0 +1,34 @@
+@security
+Feature: Cluster credentials never reach the client or travel as proxy credentials
+
+  The proxy holds service-account tokens for every configured cluster (sa-token-... in the standard
+  topology). An error body must not repeat them, and a credential meant for a proxy must not be
+  handed on to a cluster.
+
+  Rule: The proxy MUST NOT put a configured token in any error body
+
+    # catches: echoes the upstream request, its Authorization included, or the cluster config in an error body
+    Scenario Outline: The <status> error for cluster <cluster> reveals no configured token
+      Given the cluster header is "<cluster>"
+      When the client sends the request
+      Then the response status is <status>
+      And the response body contains no token of the topology
+
+      Examples:
+        | cluster       | status |
+        | down          | 500    |
+        | tls-untrusted | 500    |
+        | mtls          | 500    |
+        | nosuch        | 404    |
+
+  Rule: The proxy MUST NOT forward Proxy-Authorization to a cluster
+
+    # Proxy-Authorization is hop-by-hop (RFC 9110, section 11.7.2): it authenticates the client to
+    # the proxy and ends there. Backstage forwards it; that is a deviation this scenario reports.
+    # catches: forwards Proxy-Authorization to the cluster
+    Scenario: Proxy-Authorization stays at the proxy
+      Given the cluster header is "alpha"
+      And the request header Proxy-Authorization is "Basic cHJveHk6c2VjcmV0"
+      When the client sends the request
+      Then only cluster alpha received the request
+      And the cluster received no Proxy-Authorization header
