@@ -23,7 +23,7 @@ Feature: Request headers on the way to the cluster
       Given the cluster header is "alpha"
       When the client sends the request
       Then only cluster alpha received the request
-      And the cluster received no forwarding header
+      And the cluster received none of the forwarding headers
 
   Rule: The proxy MUST forward the caller's end-to-end headers unchanged
 
