@@ -1,0 +1,184 @@
+package io.github.k8sproxyconformance.steps;
+
+import io.cucumber.java.Scenario;
+import io.github.k8sproxyconformance.fixtures.topology.RunningTopology;
+import io.github.k8sproxyconformance.steps.config.HarnessConfig;
+import io.github.k8sproxyconformance.steps.config.Profile;
+import io.github.k8sproxyconformance.steps.http.RawHttpClient;
+import io.github.k8sproxyconformance.steps.http.RawRequest;
+import io.github.k8sproxyconformance.steps.http.RawResponse;
+import io.github.k8sproxyconformance.steps.http.ResponseStream;
+import io.github.k8sproxyconformance.steps.target.Harness;
+import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one scenario knows: the request being built, what was sent and answered, and the
+ * targets and streams it opened.
+ *
+ * <p>Picocontainer creates one per scenario and hands the same instance to every step class, so
+ * steps share state without static fields and no state leaks into the next scenario. Shared,
+ * expensive things (fixtures, the standard proxy) live in the {@link Harness} instead.
+ */
+public final class ScenarioWorld {
+
+  /** How long one exchange with the proxy may take before the scenario fails. */
+  public static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScenarioWorld.class);
+
+  private final RawHttpClient client = new RawHttpClient(EXCHANGE_TIMEOUT);
+  private final List<ProxyTarget> ownedTargets = new ArrayList<>();
+  private final List<ResponseStream> openStreams = new ArrayList<>();
+  private Scenario scenario;
+  private ProxyTarget replacedTarget;
+  private RawRequest request = RawRequest.get("/api/v1/namespaces");
+  private Sent lastSent;
+  private RawResponse lastResponse;
+
+  /** For picocontainer. */
+  public ScenarioWorld() {}
+
+  /**
+   * A request as it was handed to the client, with the endpoint it went to.
+   *
+   * @param endpoint the proxy endpoint the target was appended to
+   * @param request the request including the proxy token header when one was added
+   */
+  public record Sent(URI endpoint, RawRequest request) {}
+
+  public Harness harness() {
+    return Harness.get();
+  }
+
+  public HarnessConfig config() {
+    return harness().config();
+  }
+
+  public Profile profile() {
+    return config().profile();
+  }
+
+  public RunningTopology topology() {
+    return harness().topology();
+  }
+
+  /** The proxy under test for this scenario: the standard target unless replaced. */
+  public ProxyTarget target() {
+    return replacedTarget != null ? replacedTarget : harness().standardTarget();
+  }
+
+  /** Makes {@code scenarioTarget} the target of this scenario; it is closed after the scenario. */
+  public void replaceTarget(ProxyTarget scenarioTarget) {
+    ownedTargets.add(scenarioTarget);
+    replacedTarget = scenarioTarget;
+  }
+
+  /**
+   * The request being built. It starts as {@code GET /api/v1/namespaces} with no headers: the
+   * profile's cluster header is not set, steps add it explicitly.
+   */
+  public RawRequest request() {
+    return request;
+  }
+
+  public void request(RawRequest next) {
+    request = next;
+  }
+
+  /**
+   * Sends {@link #request()} to the target and remembers the response. The configured proxy token
+   * goes along as {@code Authorization} unless the request carries its own.
+   *
+   * @throws AssertionError when no complete response arrives within {@link #EXCHANGE_TIMEOUT}
+   */
+  public RawResponse send() {
+    Sent sent = prepare();
+    lastResponse = client.send(sent.endpoint(), sent.request());
+    return lastResponse;
+  }
+
+  /**
+   * Sends {@link #request()} like {@link #send()} but returns once the response head has arrived;
+   * the body is read from the stream, which is closed after the scenario.
+   */
+  public ResponseStream openStream() {
+    Sent sent = prepare();
+    ResponseStream stream = client.open(sent.endpoint(), sent.request());
+    openStreams.add(stream);
+    return stream;
+  }
+
+  /**
+   * The response to the last {@link #send()}.
+   *
+   * @throws AssertionError when nothing was sent yet
+   */
+  public RawResponse lastResponse() {
+    if (lastResponse == null) {
+      throw new AssertionError("no request was sent");
+    }
+    return lastResponse;
+  }
+
+  /** The response to the last {@link #send()}, if any; for evidence, which must not fail. */
+  public Optional<RawResponse> lastResponseIfAny() {
+    return Optional.ofNullable(lastResponse);
+  }
+
+  /** The last request sent or opened as a stream, if any. */
+  public Optional<Sent> lastSent() {
+    return Optional.ofNullable(lastSent);
+  }
+
+  /** Attaches evidence to the current scenario's report entry. */
+  public void attach(String name, String mediaType, byte[] data) {
+    if (scenario == null) {
+      throw new IllegalStateException("no scenario is running: attach is for steps and hooks");
+    }
+    scenario.attach(data, mediaType, name);
+  }
+
+  /** Set by the {@code @Before} hook so steps can attach evidence. */
+  public void scenario(Scenario current) {
+    scenario = current;
+  }
+
+  /** Closes the streams and targets this scenario opened; called by the {@code @After} hook. */
+  public void closeScenarioResources() {
+    List<AutoCloseable> owned = new ArrayList<>(openStreams);
+    owned.addAll(ownedTargets);
+    openStreams.clear();
+    ownedTargets.clear();
+    replacedTarget = null;
+    for (AutoCloseable resource : owned) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} after the scenario failed", resource, e);
+      }
+    }
+  }
+
+  private Sent prepare() {
+    RawRequest effective = request;
+    Optional<String> token = config().proxyToken();
+    if (token.isPresent() && !effective.hasHeader("Authorization")) {
+      effective = effective.withHeader("Authorization", authorization(token.get()));
+    }
+    lastResponse = null;
+    lastSent = new Sent(target().endpoint(), effective);
+    return lastSent;
+  }
+
+  /** A token with a scheme ("Basic ...") is sent as is; a bare token as a bearer token. */
+  private static String authorization(String token) {
+    return token.contains(" ") ? token : "Bearer " + token;
+  }
+}

@@ -1,0 +1,184 @@
+package io.github.k8sproxyconformance.steps.http;
+
+import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * An HTTP/1.1 client that sends requests byte for byte as given.
+ *
+ * <p>{@code java.net.http} and other clients normalise paths, refuse to set Host or Connection and
+ * merge repeated headers, which would hide exactly what a proxy conformance test needs to control.
+ * This client writes the request line {@code METHOD <endpoint path><target> HTTP/1.1} verbatim
+ * (UTF-8, no encoding), the request's headers in order, then {@code Host} (the endpoint authority)
+ * and {@code Connection: close} unless the request sets them itself. One request per connection;
+ * https endpoints are verified against the JDK's default trust store. Every read is bounded by the
+ * timeout and fails with an {@link AssertionError} showing what arrived.
+ */
+public final class RawHttpClient {
+
+  private static final int CHUNK_SIZE = 8192;
+
+  private final Duration timeout;
+
+  /** A client whose connects and responses must each finish within {@code timeout}. */
+  public RawHttpClient(Duration timeout) {
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /**
+   * Sends the request and reads the whole response.
+   *
+   * @param endpoint the proxy endpoint; the request target is appended to its raw path
+   * @throws AssertionError when the connection fails, the response is malformed or incomplete
+   *     within the timeout
+   */
+  public RawResponse send(URI endpoint, RawRequest request) {
+    Instant start = Instant.now();
+    try (Socket socket = connect(endpoint)) {
+      WireInput input = exchange(socket, endpoint, request);
+      ResponseHead head = ResponseHead.read(input);
+      BodyReader body = BodyReader.forResponse(input, head, request.method());
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      for (byte[] piece = body.next(); piece != null; piece = body.next()) {
+        bytes.write(piece);
+      }
+      Duration elapsed = Duration.between(start, Instant.now());
+      return new RawResponse(
+          head.status(), head.reason(), head.headers(), bytes.toByteArray(), elapsed);
+    } catch (IOException e) {
+      throw new AssertionError(describe(endpoint, request) + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * Sends the request and reads only the status line and headers; the body is read through the
+   * returned stream, which the caller closes.
+   *
+   * @throws AssertionError when the connection fails or no complete head arrives within the timeout
+   */
+  public ResponseStream open(URI endpoint, RawRequest request) {
+    try {
+      Socket socket = connect(endpoint);
+      boolean handedOver = false;
+      try {
+        WireInput input = exchange(socket, endpoint, request);
+        ResponseHead head = ResponseHead.read(input);
+        BodyReader body = BodyReader.forResponse(input, head, request.method());
+        ResponseStream stream = new SocketResponseStream(socket, input, head, body);
+        handedOver = true;
+        return stream;
+      } finally {
+        if (!handedOver) {
+          closeQuietly(socket);
+        }
+      }
+    } catch (IOException e) {
+      throw new AssertionError(describe(endpoint, request) + " failed: " + e, e);
+    }
+  }
+
+  private Socket connect(URI endpoint) throws IOException {
+    String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+    boolean tls = scheme.equals("https");
+    int port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(endpoint.getHost(), port), millis(timeout));
+      if (!tls) {
+        return socket;
+      }
+      SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+      SSLSocket ssl = (SSLSocket) factory.createSocket(socket, endpoint.getHost(), port, true);
+      SSLParameters parameters = ssl.getSSLParameters();
+      // without this the JDK checks the chain but not that it belongs to the host
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      ssl.setSSLParameters(parameters);
+      ssl.setSoTimeout(millis(timeout));
+      ssl.startHandshake();
+      return ssl;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(socket);
+      throw e;
+    }
+  }
+
+  private WireInput exchange(Socket socket, URI endpoint, RawRequest request) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(wireBytes(endpoint, request));
+    out.flush();
+    WireInput input = new WireInput(socket, endpoint.getRawAuthority());
+    input.bound(timeout);
+    return input;
+  }
+
+  /**
+   * The bytes this client sends for the request: request line, headers (with the added Host,
+   * Connection and framing headers) and framed body. Public so evidence can show exactly what was
+   * sent.
+   */
+  public static byte[] wireBytes(URI endpoint, RawRequest request) {
+    String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+    StringBuilder head = new StringBuilder();
+    head.append(request.method()).append(' ').append(path).append(request.target());
+    head.append(" HTTP/1.1\r\n");
+    for (HeaderField field : request.headers()) {
+      head.append(field.name()).append(": ").append(field.value()).append("\r\n");
+    }
+    if (!request.hasHeader("Host")) {
+      head.append("Host: ").append(endpoint.getRawAuthority()).append("\r\n");
+    }
+    if (!request.hasHeader("Connection")) {
+      head.append("Connection: close\r\n");
+    }
+    byte[] body = request.body();
+    if (request.chunked() && !request.hasHeader("Transfer-Encoding")) {
+      head.append("Transfer-Encoding: chunked\r\n");
+    } else if (!request.chunked() && body.length > 0 && !request.hasHeader("Content-Length")) {
+      head.append("Content-Length: ").append(body.length).append("\r\n");
+    }
+    head.append("\r\n");
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    wire.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    if (request.chunked()) {
+      for (int offset = 0; offset < body.length; offset += CHUNK_SIZE) {
+        int length = Math.min(CHUNK_SIZE, body.length - offset);
+        wire.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        wire.write(body, offset, length);
+        wire.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      wire.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    } else {
+      wire.writeBytes(body);
+    }
+    return wire.toByteArray();
+  }
+
+  private static String describe(URI endpoint, RawRequest request) {
+    return request.method() + " " + endpoint + request.target();
+  }
+
+  private static int millis(Duration duration) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // the connection is being abandoned after a failure that is already reported
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.k8sproxyconformance.steps.http;
+
+import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The status line and header fields of a final response.
+ *
+ * <p>Interim 1xx responses (other than 101) are read and dropped: a proxy may forward a {@code 100
+ * Continue}, and the scenario is about the answer that follows.
+ */
+record ResponseHead(int status, String reason, List<HeaderField> headers) {
+
+  static ResponseHead read(WireInput input) throws IOException {
+    while (true) {
+      ResponseHead head = readOne(input);
+      if (head.status() >= 200 || head.status() == 101) {
+        return head;
+      }
+    }
+  }
+
+  List<String> values(String name) {
+    return headers.stream()
+        .filter(field -> field.name().equalsIgnoreCase(name))
+        .map(HeaderField::value)
+        .toList();
+  }
+
+  private static ResponseHead readOne(WireInput input) throws IOException {
+    String statusLine = input.readLine("the status line");
+    if (statusLine == null) {
+      throw input.malformed("the connection closed before a status line");
+    }
+    String[] parts = statusLine.split(" ", 3);
+    if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
+      throw input.malformed("not an HTTP/1.x status line: '" + statusLine + "'");
+    }
+    int status = Integer.parseInt(parts[1]);
+    String reason = parts.length == 3 ? parts[2] : "";
+    List<HeaderField> headers = new ArrayList<>();
+    while (true) {
+      String line = input.readLine("the response headers");
+      if (line == null) {
+        throw input.malformed("the connection closed inside the response headers");
+      }
+      if (line.isEmpty()) {
+        return new ResponseHead(status, reason, headers);
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw input.malformed("not a header field: '" + line + "'");
+      }
+      headers.add(new HeaderField(line.substring(0, colon), line.substring(colon + 1).trim()));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.k8sproxyconformance.steps.report;
+
+import io.cucumber.plugin.event.Status;
+import io.github.k8sproxyconformance.steps.hooks.SkipRules;
+import java.util.Locale;
+
+/**
+ * What a scenario's run says about the implementation.
+ *
+ * <p>Cucumber knows seven statuses; a conformance verdict needs four. Undefined, ambiguous and
+ * pending steps are failures (a suite that cannot check a rule must not pass it), and an abort
+ * whose reason starts with {@code unsupported:} is kept apart from a plain skip, because "cannot be
+ * checked here" and "does not apply" mean different things to a reader of the report.
+ */
+public enum Outcome {
+  PASSED,
+  FAILED,
+  SKIPPED,
+  UNSUPPORTED;
+
+  /** The outcome of a scenario that finished with {@code status} and {@code error}. */
+  public static Outcome of(Status status, Throwable error) {
+    return switch (status) {
+      case PASSED -> PASSED;
+      case SKIPPED, UNUSED -> isUnsupported(error) ? UNSUPPORTED : SKIPPED;
+      case FAILED, UNDEFINED, AMBIGUOUS, PENDING -> FAILED;
+    };
+  }
+
+  /** The lower-case name used in the report and the console. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isUnsupported(Throwable error) {
+    return error != null
+        && error.getMessage() != null
+        && error.getMessage().startsWith(SkipRules.UNSUPPORTED);
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.k8sproxyconformance.steps.report;
+
+import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCase;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One scenario's line in the report: who it is, how it ended and why.
+ *
+ * @param id the feature file name without extension, a slash and the scenario name
+ * @param location the feature file and line, e.g. {@code
+ *     classpath:k8sproxyconformance/features/errors/unknown-cluster.feature:12}
+ * @param outcome the verdict
+ * @param reason for failures and skips, the first line of the error; otherwise empty
+ * @param tags the scenario's tags with their {@code @}
+ * @param issues links to the Backstage issues named by {@code @issue-<n>} tags
+ */
+public record ScenarioOutcome(
+    String id,
+    String location,
+    Outcome outcome,
+    String reason,
+    List<String> tags,
+    List<String> issues) {
+
+  private static final Pattern ISSUE_TAG = Pattern.compile("@issue-(\\d+)");
+  private static final String ISSUES = "https://github.com/backstage/backstage/issues/";
+
+  public ScenarioOutcome {
+    tags = List.copyOf(tags);
+    issues = List.copyOf(issues);
+  }
+
+  /** The outcome of a finished Cucumber test case. */
+  public static ScenarioOutcome of(TestCase testCase, Result result) {
+    return of(
+        testCase.getUri(),
+        testCase.getName(),
+        testCase.getLocation().getLine(),
+        testCase.getTags(),
+        result.getStatus(),
+        result.getError());
+  }
+
+  /** The outcome of a scenario described by its parts; what {@link #of(TestCase, Result)} uses. */
+  public static ScenarioOutcome of(
+      URI uri, String name, int line, List<String> tags, Status status, Throwable error) {
+    Outcome outcome = Outcome.of(status, error);
+    String reason = outcome == Outcome.PASSED ? "" : reason(status, error);
+    List<String> issues =
+        tags.stream()
+            .map(ISSUE_TAG::matcher)
+            .filter(Matcher::matches)
+            .map(matcher -> ISSUES + matcher.group(1))
+            .toList();
+    return new ScenarioOutcome(
+        featureStem(uri) + "/" + name, uri + ":" + line, outcome, reason, tags, issues);
+  }
+
+  private static String reason(Status status, Throwable error) {
+    return switch (status) {
+      case UNDEFINED -> "undefined step";
+      case AMBIGUOUS ->
+          "ambiguous step definitions" + firstLine(error).map(s -> ": " + s).orElse("");
+      case PENDING -> "pending step" + firstLine(error).map(s -> ": " + s).orElse("");
+      default -> firstLine(error).orElse("");
+    };
+  }
+
+  private static Optional<String> firstLine(Throwable error) {
+    if (error == null) {
+      return Optional.empty();
+    }
+    String message = error.getMessage();
+    if (message == null || message.isBlank()) {
+      return Optional.of(error.getClass().getName());
+    }
+    return message.lines().filter(line -> !line.isBlank()).findFirst();
+  }
+
+  private static String featureStem(URI uri) {
+    String path = uri.getSchemeSpecificPart();
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    return file.endsWith(".feature")
+        ? file.substring(0, file.length() - ".feature".length())
+        : file;
+  }
+}
