@@ -1,0 +1,211 @@
+package io.github.k8sproxyconformance.proxy;
+
+import io.github.k8sproxyconformance.proxy.CredentialPolicy.Replace;
+import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
+import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
+import io.github.k8sproxyconformance.proxy.tls.ClusterTls;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.proxy.ProxyHandler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards requests to one cluster over its own {@link HttpClient}.
+ *
+ * <p>One handler per cluster gives each cluster its own TLS trust and its own pool of kept-alive
+ * connections. Legs are named as in Jetty: C2P client to proxy, P2S proxy to server (the cluster),
+ * S2P and P2C back. Hop-by-hop headers are dropped by Jetty in both directions; this class adds the
+ * Backstage rules: Host names the cluster, no Via/Forwarded is added, credentials follow the {@link
+ * ProxyExchange}, and an upstream failure is answered with Backstage's 500 envelope, never 502/504.
+ */
+final class ClusterProxyHandler extends ProxyHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterProxyHandler.class);
+  private static final long CONNECT_TIMEOUT_MS = 10_000;
+
+  /** Watches hold a connection each; Jetty's default of 64 would queue a busy dashboard. */
+  private static final int MAX_CONNECTIONS_PER_CLUSTER = 1024;
+
+  private final ClusterConfig cluster;
+  private final Duration connectionIdleTimeout;
+  private final Duration exchangeIdleTimeout;
+
+  ClusterProxyHandler(
+      ClusterConfig cluster, Duration connectionIdleTimeout, Duration exchangeIdleTimeout) {
+    this.cluster = cluster;
+    this.connectionIdleTimeout = connectionIdleTimeout;
+    this.exchangeIdleTimeout = exchangeIdleTimeout;
+    setUseServerThreadPool(true);
+  }
+
+  /** Creates the client here, not via setHttpClient, so ProxyHandler still tunes it on start. */
+  @Override
+  protected HttpClient newHttpClient() {
+    ClientConnector connector = new ClientConnector();
+    if (cluster.url().isHttps()) {
+      connector.setSslContextFactory(ClusterTls.sslContextFactory(cluster));
+    }
+    return new HttpClient(new HttpClientTransportDynamic(connector));
+  }
+
+  @Override
+  protected void configureHttpClient(HttpClient httpClient) {
+    super.configureHttpClient(httpClient);
+    httpClient.setName("proxy->cluster " + cluster.name());
+    httpClient.setUserAgentField(null);
+    httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
+    httpClient.setIdleTimeout(connectionIdleTimeout.toMillis());
+    httpClient.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_CLUSTER);
+  }
+
+  @Override
+  protected HttpURI rewriteHttpURI(Request clientToProxyRequest) {
+    ClusterUrl url = cluster.url();
+    return HttpURI.build()
+        .scheme(url.scheme())
+        .host(url.host())
+        .port(url.port())
+        .pathQuery(exchange(clientToProxyRequest).targetPathAndQuery());
+  }
+
+  /**
+   * Sets the raw target on the client request directly: going through {@link java.net.URI} would
+   * reject or re-encode some of the bytes the caller sent.
+   */
+  @Override
+  protected org.eclipse.jetty.client.Request newProxyToServerRequest(
+      Request clientToProxyRequest, HttpURI newHttpURI) {
+    ClusterUrl url = cluster.url();
+    return getHttpClient()
+        .newRequest(url.host(), url.port())
+        .scheme(url.scheme())
+        .method(clientToProxyRequest.getMethod())
+        .path(exchange(clientToProxyRequest).targetPathAndQuery())
+        .idleTimeout(exchangeIdleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  protected void copyRequestHeaders(
+      Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
+    super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
+    ProxyExchange exchange = exchange(clientToProxyRequest);
+    proxyToServerRequest.headers(
+        headers -> {
+          headers.put(HttpHeader.HOST, cluster.url().hostHeader());
+          if (exchange.credential() instanceof Replace replace) {
+            Iterator<HttpField> fields = headers.iterator();
+            while (fields.hasNext()) {
+              HttpField field = fields.next();
+              if (field.getHeader() == HttpHeader.AUTHORIZATION
+                  || field.getHeader() == HttpHeader.COOKIE
+                  || CredentialPolicy.isTokenHeader(field)) {
+                fields.remove();
+              }
+            }
+            replace
+                .authorization()
+                .ifPresent(value -> headers.add(HttpHeader.AUTHORIZATION, value));
+          }
+        });
+  }
+
+  /** Backstage adds neither Via nor Forwarded nor X-Forwarded-*. */
+  @Override
+  protected void addProxyHeaders(
+      Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {}
+
+  /** A quiet exchange (a watch between events) must not be cut on the client leg either. */
+  @Override
+  protected void sendProxyToServerRequest(
+      Request clientToProxyRequest,
+      org.eclipse.jetty.client.Request proxyToServerRequest,
+      Response proxyToClientResponse,
+      Callback proxyToClientCallback) {
+    clientToProxyRequest.addIdleTimeoutListener(timeout -> false);
+    LOG.debug(
+        "{} client->proxy {} {} => proxy->cluster '{}' {}",
+        requestId(clientToProxyRequest),
+        clientToProxyRequest.getMethod(),
+        clientToProxyRequest.getHttpURI().getPath(),
+        cluster.name(),
+        cluster.url());
+    super.sendProxyToServerRequest(
+        clientToProxyRequest, proxyToServerRequest, proxyToClientResponse, proxyToClientCallback);
+  }
+
+  @Override
+  protected void onProxyToClientResponseComplete(
+      Request clientToProxyRequest,
+      org.eclipse.jetty.client.Request proxyToServerRequest,
+      org.eclipse.jetty.client.Response serverToProxyResponse,
+      Response proxyToClientResponse,
+      Callback proxyToClientCallback) {
+    LOG.info(
+        "{} client->proxy {} {} => proxy->cluster '{}': {}",
+        requestId(clientToProxyRequest),
+        clientToProxyRequest.getMethod(),
+        clientToProxyRequest.getHttpURI().getPath(),
+        cluster.name(),
+        serverToProxyResponse.getStatus());
+    super.onProxyToClientResponseComplete(
+        clientToProxyRequest,
+        proxyToServerRequest,
+        serverToProxyResponse,
+        proxyToClientResponse,
+        proxyToClientCallback);
+  }
+
+  /**
+   * Answers Backstage's 500 request-error envelope; once the response is committed nothing can be
+   * said any more, so the client connection is aborted and the client sees a truncated response.
+   */
+  @Override
+  protected void onServerToProxyResponseFailure(
+      Request clientToProxyRequest,
+      org.eclipse.jetty.client.Request proxyToServerRequest,
+      org.eclipse.jetty.client.Response serverToProxyResponse,
+      Response proxyToClientResponse,
+      Callback proxyToClientCallback,
+      Throwable failure) {
+    UpstreamFailure upstream = UpstreamFailure.of(failure, cluster.url());
+    String id = requestId(clientToProxyRequest);
+    if (proxyToClientResponse.isCommitted()) {
+      LOG.warn(
+          "{} proxy->cluster '{}' failed mid-response ({}: {}); aborting client->proxy",
+          id,
+          cluster.name(),
+          upstream.code(),
+          upstream.message());
+      proxyToClientCallback.failed(failure);
+      return;
+    }
+    LOG.warn(
+        "{} proxy->cluster '{}' {} failed: {}: {}",
+        id,
+        cluster.name(),
+        cluster.url(),
+        upstream.code(),
+        upstream.message());
+    proxyToClientResponse.reset();
+    ErrorEnvelope.requestError(cluster.name(), upstream)
+        .write(
+            proxyToClientResponse,
+            proxyToClientCallback,
+            clientToProxyRequest.getMethod(),
+            exchange(clientToProxyRequest).originalUrl());
+  }
+
+  private static ProxyExchange exchange(Request clientToProxyRequest) {
+    return (ProxyExchange) clientToProxyRequest.getAttribute(ProxyExchange.ATTRIBUTE);
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.k8sproxyconformance.proxy;
+
+import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
+import io.github.k8sproxyconformance.proxy.config.Profile;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+
+/**
+ * Decides which {@code Authorization} a cluster receives.
+ *
+ * <p>Backstage 1.9 forwarded the caller's own credentials and never added one. Current Backstage
+ * drops the caller's {@code Authorization} and {@code Cookie} (they authenticate the caller to the
+ * portal, not to the cluster), copies {@code Backstage-Kubernetes-Authorization} verbatim when it
+ * is present, even empty, and otherwise asks the cluster's auth provider. Provider failures are the
+ * 500 answers Backstage gives, with the same messages.
+ */
+final class CredentialPolicy {
+  /** The generic token header, and the prefix of the per-provider ones. */
+  static final String AUTH_HEADER = "Backstage-Kubernetes-Authorization";
+
+  private static final String AUTH_HEADER_PREFIX = AUTH_HEADER.toLowerCase(Locale.ROOT);
+
+  private final Profile profile;
+
+  CredentialPolicy(Profile profile) {
+    this.profile = profile;
+  }
+
+  /** What is done with credentials on the way to a cluster. */
+  sealed interface Credential permits PassThrough, Replace, Refused {}
+
+  /** The caller's headers go to the cluster as they are (Backstage 1.9). */
+  record PassThrough() implements Credential {}
+
+  /**
+   * The caller's {@code Authorization}, {@code Cookie} and {@code
+   * Backstage-Kubernetes-Authorization*} headers are dropped; {@code authorization}, when present,
+   * is sent instead.
+   */
+  record Replace(Optional<String> authorization) implements Credential {}
+
+  /** No credential can be produced; the request is answered with {@code envelope}. */
+  record Refused(ErrorEnvelope envelope) implements Credential {}
+
+  /** Whether a request header is one of the consumed token headers. */
+  static boolean isTokenHeader(HttpField field) {
+    return field.getLowerCaseName().startsWith(AUTH_HEADER_PREFIX);
+  }
+
+  Credential resolve(ClusterConfig cluster, HttpFields requestHeaders) {
+    if (profile == Profile.BACKSTAGE_1_9) {
+      return new PassThrough();
+    }
+    Optional<String> generic = joinedValue(requestHeaders, AUTH_HEADER_PREFIX);
+    if (generic.isPresent()) {
+      return new Replace(generic);
+    }
+    return switch (cluster.authProvider()) {
+      case SERVICE_ACCOUNT ->
+          cluster
+              .serviceAccountToken()
+              .<Credential>map(token -> new Replace(Optional.of("Bearer " + token)))
+              .orElseGet(
+                  () ->
+                      new Refused(
+                          ErrorEnvelope.serverError(
+                              "Cluster '"
+                                  + cluster.name()
+                                  + "' has authProvider serviceAccount but no serviceAccountToken"
+                                  + " configured")));
+      case GOOGLE ->
+          bearerFrom(
+              requestHeaders, "google", "Google token not found under auth.google in request body");
+      case OIDC -> {
+        String provider = cluster.oidcTokenProvider().orElseThrow();
+        yield bearerFrom(
+            requestHeaders,
+            "oidc-" + provider,
+            "Auth token not found under oidc." + provider + " in request body");
+      }
+      case AKS -> new Replace(providerToken(requestHeaders, "aks").map(token -> "Bearer " + token));
+      case LOCAL_KUBECTL_PROXY -> new Replace(Optional.empty());
+    };
+  }
+
+  private static Credential bearerFrom(HttpFields headers, String suffix, String missingMessage) {
+    return providerToken(headers, suffix)
+        .<Credential>map(token -> new Replace(Optional.of("Bearer " + token)))
+        .orElseGet(() -> new Refused(ErrorEnvelope.serverError(missingMessage)));
+  }
+
+  /**
+   * The non-empty token of {@code Backstage-Kubernetes-Authorization-<suffix>}. Backstage
+   * lower-cases the header name and compares it with the configured provider name as written.
+   */
+  private static Optional<String> providerToken(HttpFields headers, String suffix) {
+    return joinedValue(headers, AUTH_HEADER_PREFIX + "-" + suffix).filter(v -> !v.isEmpty());
+  }
+
+  /** The values of every line of the header whose lower-cased name is {@code lowerCaseName}. */
+  private static Optional<String> joinedValue(HttpFields headers, String lowerCaseName) {
+    StringBuilder joined = null;
+    for (HttpField field : headers) {
+      if (field.getLowerCaseName().equals(lowerCaseName)) {
+        String value = field.getValue() == null ? "" : field.getValue();
+        joined = joined == null ? new StringBuilder(value) : joined.append(", ").append(value);
+      }
+    }
+    return Optional.ofNullable(joined).map(StringBuilder::toString);
+  }
+}

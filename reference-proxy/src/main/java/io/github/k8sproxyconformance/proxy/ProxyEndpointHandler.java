@@ -1,0 +1,124 @@
+package io.github.k8sproxyconformance.proxy;
+
+import io.github.k8sproxyconformance.proxy.ClusterSelector.Refused;
+import io.github.k8sproxyconformance.proxy.ClusterSelector.Selected;
+import io.github.k8sproxyconformance.proxy.ClusterSelector.Selection;
+import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
+import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
+import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy endpoint: decides which cluster a request is for, and whether it may go there, then
+ * hands it to that cluster's {@link ClusterProxyHandler}.
+ *
+ * <p>Routing works on the raw request path, never the decoded one, so that {@code %2F} or {@code
+ * %2e%2e} cannot change which mount or cluster path a request lands on. Every refusal is answered
+ * here, before any connection to a cluster is opened.
+ */
+final class ProxyEndpointHandler extends Handler.AbstractContainer {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyEndpointHandler.class);
+  private static final String HEALTH_PATH = "/healthz";
+
+  private final ProxyConfig config;
+  private final ClusterSelector selector;
+  private final CredentialPolicy credentials;
+  private final Map<ClusterConfig, ClusterProxyHandler> clusterHandlers = new IdentityHashMap<>();
+
+  ProxyEndpointHandler(ProxyConfig config) {
+    this.config = config;
+    this.selector =
+        new ClusterSelector(config.clusters(), config.profile(), config.duplicateNames());
+    this.credentials = new CredentialPolicy(config.profile());
+    for (ClusterConfig cluster : config.clusters()) {
+      ClusterProxyHandler handler =
+          new ClusterProxyHandler(
+              cluster, config.connectionIdleTimeout(), config.exchangeIdleTimeout());
+      clusterHandlers.put(cluster, handler);
+      addBean(handler, true);
+    }
+  }
+
+  @Override
+  public List<Handler> getHandlers() {
+    return new ArrayList<>(clusterHandlers.values());
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String rawPath = request.getHttpURI().getPath();
+    String query = request.getHttpURI().getQuery();
+    if (HEALTH_PATH.equals(rawPath)) {
+      return writeText(response, callback, 200, "ok");
+    }
+    Optional<String> rest = TargetPath.stripMount(config.mountPath(), rawPath);
+    if (rest.isEmpty()) {
+      return writeText(response, callback, 404, "");
+    }
+    String originalUrl = query == null ? rawPath : rawPath + "?" + query;
+    String routerUrl = TargetPath.routerRelativeUrl(config.mountPath(), originalUrl);
+    String method = request.getMethod();
+
+    Selection selection =
+        selector.select(request.getHeaders().getValuesList(config.profile().clusterHeader()));
+    if (selection instanceof Refused refused) {
+      return refuse(refused.envelope(), request, response, callback, routerUrl);
+    }
+    ClusterConfig cluster = ((Selected) selection).cluster();
+    if (TargetPath.climbsAbove(rest.get())) {
+      ErrorEnvelope envelope =
+          ErrorEnvelope.inputError(
+              "Request path climbs above the path of cluster '" + cluster.name() + "'");
+      return refuse(envelope, request, response, callback, routerUrl);
+    }
+    Credential credential = credentials.resolve(cluster, request.getHeaders());
+    if (credential instanceof CredentialPolicy.Refused refused) {
+      return refuse(refused.envelope(), request, response, callback, routerUrl);
+    }
+    String target = TargetPath.join(cluster.url().path(), rest.get());
+    request.setAttribute(
+        ProxyExchange.ATTRIBUTE,
+        new ProxyExchange(query == null ? target : target + "?" + query, credential, originalUrl));
+    return clusterHandlers.get(cluster).handle(request, response, callback);
+  }
+
+  private static boolean refuse(
+      ErrorEnvelope envelope, Request request, Response response, Callback callback, String url) {
+    LOG.info(
+        "client->proxy {} {} refused: {} {}",
+        request.getMethod(),
+        request.getHttpURI().getPath(),
+        envelope.status(),
+        envelope.message());
+    envelope.write(response, callback, request.getMethod(), url);
+    return true;
+  }
+
+  private static boolean writeText(Response response, Callback callback, int status, String text) {
+    response.setStatus(status);
+    if (text.isEmpty()) {
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+      response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+      return true;
+    }
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+}

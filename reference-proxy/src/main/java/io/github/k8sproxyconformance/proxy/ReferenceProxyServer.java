@@ -1,0 +1,111 @@
+package io.github.k8sproxyconformance.proxy;
+
+import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running reference proxy: a Jetty server exposing the Backstage Kubernetes proxy endpoint for
+ * the clusters of one {@link ProxyConfig}.
+ *
+ * <p>The conformance kit starts it in-process as the bundled target; {@link Main} runs it
+ * standalone. It is fully started, or not at all, when {@link #start} returns.
+ */
+public final class ReferenceProxyServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceProxyServer.class);
+
+  /** Node's default limit; Kubernetes clients send long impersonation and token headers. */
+  private static final int REQUEST_HEADER_SIZE = 16 * 1024;
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final ProxyConfig config;
+  private final List<String> startupWarnings;
+
+  private ReferenceProxyServer(
+      Server server, ServerConnector connector, ProxyConfig config, List<String> warnings) {
+    this.server = server;
+    this.connector = connector;
+    this.config = config;
+    this.startupWarnings = warnings;
+  }
+
+  /** Starts a proxy listening on the configured host and port (0 picks a free port). */
+  public static ReferenceProxyServer start(ProxyConfig config) throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("reference-proxy");
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http()));
+    connector.setHost(config.listenHost());
+    connector.setPort(config.listenPort());
+    connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
+    server.addConnector(connector);
+    server.setHandler(new ProxyEndpointHandler(config));
+    server.setStopAtShutdown(false);
+
+    List<String> warnings = StartupWarnings.of(config);
+    warnings.forEach(LOG::warn);
+    try {
+      server.start();
+    } catch (Exception e) {
+      server.stop();
+      throw e;
+    }
+    ReferenceProxyServer proxy = new ReferenceProxyServer(server, connector, config, warnings);
+    LOG.info(
+        "reference proxy ({}) listening on {} for {} cluster(s)",
+        config.profile().configName(),
+        proxy.endpoint(),
+        config.clusters().size());
+    return proxy;
+  }
+
+  /**
+   * The server settings: raw targets with {@code %2F}, {@code %2e} or {@code %25} must reach the
+   * handler untouched, and no Date or Server header may be added to a cluster's response.
+   */
+  private static HttpConfiguration http() {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setSendDateHeader(false);
+    http.setRequestHeaderSize(REQUEST_HEADER_SIZE);
+    return http;
+  }
+
+  /** The endpoint base, e.g. {@code http://127.0.0.1:41234/api/kubernetes/proxy}. */
+  public URI endpoint() {
+    String host = config.listenHost();
+    String authority = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + authority + ":" + connector.getLocalPort() + config.mountPath());
+  }
+
+  /** Warnings about the configuration, also logged at startup; they never contain tokens. */
+  public List<String> startupWarnings() {
+    return startupWarnings;
+  }
+
+  /** Blocks until the server stops. */
+  void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops the server and every cluster client. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping the reference proxy failed: {}", e.toString());
+    }
+  }
+}

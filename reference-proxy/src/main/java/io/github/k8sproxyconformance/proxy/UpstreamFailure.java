@@ -1,0 +1,64 @@
+package io.github.k8sproxyconformance.proxy;
+
+import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
+import io.github.k8sproxyconformance.proxy.tls.UntrustedCertificateException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why the proxy could not get an answer from a cluster, in the words of Node's error codes.
+ *
+ * <p>Backstage reports upstream failures with Node's {@code code} ({@code ECONNREFUSED}, {@code
+ * ENOTFOUND}, TLS codes...) and message; the envelope keeps that vocabulary so clients that branch
+ * on it behave the same behind the reference proxy. The message names only the cluster's address.
+ *
+ * @param code the Node error code
+ * @param message the Node-style error message
+ */
+record UpstreamFailure(String code, String message) {
+
+  /** Classifies {@code failure}, seen while talking to the cluster at {@code url}. */
+  static UpstreamFailure of(Throwable failure, ClusterUrl url) {
+    String address = url.host() + ":" + url.port();
+    UntrustedCertificateException untrusted = find(failure, UntrustedCertificateException.class);
+    if (untrusted != null) {
+      return new UpstreamFailure(untrusted.nodeCode(), untrusted.nodeMessage());
+    }
+    if (find(failure, ConnectException.class) != null) {
+      return new UpstreamFailure("ECONNREFUSED", "connect ECONNREFUSED " + address);
+    }
+    if (find(failure, UnknownHostException.class) != null
+        || find(failure, UnresolvedAddressException.class) != null) {
+      return new UpstreamFailure("ENOTFOUND", "getaddrinfo ENOTFOUND " + url.host());
+    }
+    if (find(failure, SocketTimeoutException.class) != null) {
+      return new UpstreamFailure("ETIMEDOUT", "connect ETIMEDOUT " + address);
+    }
+    TimeoutException timeout = find(failure, TimeoutException.class);
+    if (timeout != null) {
+      return new UpstreamFailure("ETIMEDOUT", "read ETIMEDOUT (" + timeout.getMessage() + ")");
+    }
+    SSLException tls = find(failure, SSLException.class);
+    if (tls != null) {
+      return new UpstreamFailure("EPROTO", "write EPROTO " + tls.getMessage());
+    }
+    if (find(failure, IOException.class) != null) {
+      return new UpstreamFailure("ECONNRESET", "socket hang up");
+    }
+    return new UpstreamFailure("EPROTO", String.valueOf(failure.getMessage()));
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+}
