@@ -49,6 +49,7 @@ public final class ReferenceProxyServer implements AutoCloseable {
     connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
     server.addConnector(connector);
     server.setHandler(new ProxyEndpointHandler(config));
+    server.setErrorHandler(new ServerErrorHandler());
     server.setStopAtShutdown(false);
 
     List<String> warnings = StartupWarnings.of(config);

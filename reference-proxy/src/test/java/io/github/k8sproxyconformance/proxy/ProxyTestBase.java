@@ -131,11 +131,13 @@ abstract class ProxyTestBase {
     return send("GET", pathAfterMount, null, headers);
   }
 
-  /** Sends exact bytes: a request line and header lines (Host is added) to the proxy. */
+  /** Sends exact bytes: a request line and header lines (Host added unless given) to the proxy. */
   protected RawResponse raw(String requestLine, String... headerLines) throws IOException {
     List<String> head = new ArrayList<>();
     head.add(requestLine);
-    head.add("Host: 127.0.0.1:" + proxy.endpoint().getPort());
+    if (Arrays.stream(headerLines).noneMatch(l -> l.regionMatches(true, 0, "Host:", 0, 5))) {
+      head.add("Host: 127.0.0.1:" + proxy.endpoint().getPort());
+    }
     head.addAll(List.of(headerLines));
     return RawHttp.send(proxy.endpoint().getPort(), head, new byte[0]);
   }
