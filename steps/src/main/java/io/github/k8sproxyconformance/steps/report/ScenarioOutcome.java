@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param location the feature file and line, e.g. {@code
  *     classpath:k8sproxyconformance/features/errors/unknown-cluster.feature:12}
  * @param outcome the verdict
- * @param reason for failures and skips, the first line of the error; otherwise empty
+ * @param reason for failures and skips, the error message on one line; otherwise empty
  * @param tags the scenario's tags with their {@code @}
  * @param issues links to the Backstage issues named by {@code @issue-<n>} tags
  */
@@ -29,6 +29,7 @@ public record ScenarioOutcome(
     List<String> issues) {
 
   private static final Pattern ISSUE_TAG = Pattern.compile("@issue-(\\d+)");
+  private static final int MAX_REASON = 300;
   private static final String ISSUES = "https://github.com/backstage/backstage/issues/";
 
   public ScenarioOutcome {
@@ -65,14 +66,17 @@ public record ScenarioOutcome(
   private static String reason(Status status, Throwable error) {
     return switch (status) {
       case UNDEFINED -> "undefined step";
-      case AMBIGUOUS ->
-          "ambiguous step definitions" + firstLine(error).map(s -> ": " + s).orElse("");
-      case PENDING -> "pending step" + firstLine(error).map(s -> ": " + s).orElse("");
-      default -> firstLine(error).orElse("");
+      case AMBIGUOUS -> "ambiguous step definitions" + oneLine(error).map(s -> ": " + s).orElse("");
+      case PENDING -> "pending step" + oneLine(error).map(s -> ": " + s).orElse("");
+      default -> oneLine(error).orElse("");
     };
   }
 
-  private static Optional<String> firstLine(Throwable error) {
+  /**
+   * The error message on one line: assertion libraries spread "expected" and "but was" over several
+   * lines, and the report and console need both.
+   */
+  private static Optional<String> oneLine(Throwable error) {
     if (error == null) {
       return Optional.empty();
     }
@@ -80,7 +84,8 @@ public record ScenarioOutcome(
     if (message == null || message.isBlank()) {
       return Optional.of(error.getClass().getName());
     }
-    return message.lines().filter(line -> !line.isBlank()).findFirst();
+    String line = message.strip().replaceAll("\\s+", " ");
+    return Optional.of(line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...");
   }
 
   private static String featureStem(URI uri) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -181,12 +185,15 @@ class RawHttpClientTest {
 
   @Test
   void failsWhenNothingListens() throws Exception {
-    ScriptedServer closed = ScriptedServer.answering(OK_EMPTY);
-    closed.close();
+    // a bound socket that never listens keeps the port from being reused while it is refused
+    try (Socket reserved = new Socket()) {
+      reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      URI endpoint = URI.create("http://127.0.0.1:" + reserved.getLocalPort() + "/p");
 
-    assertThatThrownBy(() -> client.send(closed.endpoint("/p"), RawRequest.get("/x")))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("GET " + closed.endpoint("/p") + "/x failed");
+      assertThatThrownBy(() -> client.send(endpoint, RawRequest.get("/x")))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("GET " + endpoint + "/x failed");
+    }
   }
 
   @Test

@@ -42,7 +42,7 @@ class ReportTest {
   void countsUndefinedAsFailedAndUnsupportedApartFromSkipped() {
     assertThat(Counts.of(run)).isEqualTo(new Counts(1, 2, 1, 1));
     assertThat(run.get(2).reason()).isEqualTo("undefined step");
-    assertThat(run.get(1).reason()).isEqualTo("expected status 404");
+    assertThat(run.get(1).reason()).isEqualTo("expected status 404 but was 200");
   }
 
   @Test
@@ -54,7 +54,8 @@ class ReportTest {
             "5 scenarios: 1 passed, 2 failed, 1 skipped, 1 unsupported"
                 + " (wall time 12.3 s, profile backstage-current)");
     assertThat(lines)
-        .contains("  unknown-cluster/fails (" + FEATURE + ":7)", "      expected status 404");
+        .contains(
+            "  unknown-cluster/fails (" + FEATURE + ":7)", "      expected status 404 but was 200");
   }
 
   @Test
@@ -85,13 +86,49 @@ class ReportTest {
     assertThat(failed)
         .containsEntry("id", "unknown-cluster/fails")
         .containsEntry("result", "failed")
-        .containsEntry("reason", "expected status 404")
+        .containsEntry("reason", "expected status 404 but was 200")
         .containsEntry("issues", List.of("https://github.com/backstage/backstage/issues/15901"));
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object yaml) {
     return (Map<String, Object>) yaml;
+  }
+
+  @Test
+  void leavesScenariosOfTheOtherProfileOutOfTheVerdict() {
+    List<ScenarioOutcome> otherProfileSkipped =
+        List.of(
+            outcome("passes", List.of("@core"), Status.PASSED, null),
+            outcome(
+                "other profile",
+                List.of("@core", "@profile-backstage-1.9"),
+                Status.SKIPPED,
+                new TestAbortedException("skipped: profile backstage-1.9 only")),
+            outcome(
+                "no environment",
+                List.of("@core", "@profile-backstage-current"),
+                Status.SKIPPED,
+                new TestAbortedException("skipped: Docker is not available")));
+
+    assertThat(summary(otherProfileSkipped.subList(0, 2))).containsEntry("result", "success");
+    assertThat(summary(otherProfileSkipped)).containsEntry("result", "partial");
+  }
+
+  private static Map<String, Object> summary(List<ScenarioOutcome> scenarios) {
+    ConformanceReport report =
+        new ConformanceReport(
+            Instant.EPOCH,
+            "bundled",
+            "http://127.0.0.1:1/p",
+            "backstage-current",
+            "reference-proxy",
+            Map.of(),
+            Duration.ZERO,
+            scenarios);
+    return map(
+        map(new Load(LoadSettings.builder().build()).loadFromString(report.toYaml()))
+            .get("summary"));
   }
 
   private static ScenarioOutcome outcome(
