@@ -47,7 +47,10 @@ public final class RawHttp {
       socket.setSoTimeout(TIMEOUT_MS);
       StringBuilder request = new StringBuilder();
       head.forEach(line -> request.append(line).append("\r\n"));
-      request.append("Connection: close\r\n\r\n");
+      if (head.stream().noneMatch(l -> l.regionMatches(true, 0, "Connection:", 0, 11))) {
+        request.append("Connection: close\r\n");
+      }
+      request.append("\r\n");
       socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().write(body);
       socket.getOutputStream().flush();

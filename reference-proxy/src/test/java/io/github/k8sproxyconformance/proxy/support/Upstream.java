@@ -43,7 +43,7 @@ public final class Upstream implements AutoCloseable {
   private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
   private volatile Responder responder = Upstream::echo;
 
-  private Upstream(SslContextFactory.Server tls) throws Exception {
+  private Upstream(SslContextFactory.Server tls, int port) throws Exception {
     server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setUriCompliance(UriCompliance.UNSAFE);
@@ -60,23 +60,29 @@ public final class Upstream implements AutoCloseable {
       scheme = "https";
     }
     connector.setHost("127.0.0.1");
+    connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(new Recorder());
     server.start();
   }
 
   public static Upstream http() throws Exception {
-    return new Upstream(null);
+    return new Upstream(null, 0);
+  }
+
+  /** A plain HTTP upstream on a given port. */
+  public static Upstream http(int port) throws Exception {
+    return new Upstream(null, port);
   }
 
   public static Upstream https(KeyStore serverKeys) throws Exception {
-    return new Upstream(tls(serverKeys, null));
+    return new Upstream(tls(serverKeys, null), 0);
   }
 
   /** An HTTPS upstream that refuses clients without a certificate issued by {@code clientCa}. */
   public static Upstream httpsRequiringClientCertificate(KeyStore serverKeys, KeyStore clientCa)
       throws Exception {
-    return new Upstream(tls(serverKeys, clientCa));
+    return new Upstream(tls(serverKeys, clientCa), 0);
   }
 
   private static SslContextFactory.Server tls(KeyStore keys, KeyStore clientCa) {

@@ -1,0 +1,69 @@
+package io.github.k8sproxyconformance.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) throws Exception {
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpPrintsUsage() throws Exception {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Usage: java -jar reference-proxy.jar --config");
+  }
+
+  @Test
+  void missingOrUnknownArgumentsExitWith2() throws Exception {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo("reference-proxy: missing --config <app-config.yaml> (see --help)\n");
+    err.reset();
+    assertThat(run("--port", "1")).isEqualTo(2);
+    assertThat(err()).isEqualTo("reference-proxy: unexpected argument '--port' (see --help)\n");
+    err.reset();
+    assertThat(run("--config")).isEqualTo(2);
+  }
+
+  @Test
+  void aBadConfigurationExitsWith2AndOneLineWithoutStackTrace() throws Exception {
+    Path config = dir.resolve("app-config.yaml");
+    Files.writeString(
+        config,
+        "kubernetes:\n  clusterLocatorMethods:\n    - type: config\n      clusters:\n        - name: a\n");
+
+    assertThat(run("--config=" + config)).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "reference-proxy: kubernetes.clusterLocatorMethods[0].clusters[0].url: missing\n");
+  }
+
+  @Test
+  void anUnreadableConfigurationExitsWith2() throws Exception {
+    assertThat(run("--config", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+    assertThat(err())
+        .startsWith("reference-proxy: ")
+        .contains("missing.yaml")
+        .doesNotContain("\tat ");
+  }
+}
