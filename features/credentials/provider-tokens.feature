@@ -1,4 +1,4 @@
-@extended @profile-backstage-current @issue-19999
+@extended @profile-backstage-current
 Feature: Client-side auth providers take their token from a provider header
 
   Since plugin 0.13.0 the frontend sends the token of a client-side provider in
@@ -6,6 +6,7 @@ Feature: Client-side auth providers take their token from a provider header
   authProvider turns it into "Bearer <token>" (contract clauses 29 to 32). The standard topology
   has beta (google) and oidcc (oidc, oidcTokenProvider okta).
 
+  @issue-19999
   Rule: The proxy MUST send the provider token of the cluster's own auth provider as a bearer token
 
     # catches: ignores the Google provider header

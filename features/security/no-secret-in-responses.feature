@@ -23,8 +23,8 @@ Feature: Cluster credentials never reach the client or travel as proxy credentia
 
   Rule: The proxy MUST NOT forward Proxy-Authorization to a cluster
 
-    # Proxy-Authorization is hop-by-hop (RFC 9110, section 11.7.2): it authenticates the client to
-    # the proxy and ends there. Backstage forwards it; that is a deviation this scenario reports.
+    # Proxy-Authorization is for the proxy it reaches (RFC 9110, section 11.7.2) and may only be
+    # relayed to a further proxy; a cluster is none. Backstage forwards it: a deviation reported here.
     # catches: forwards Proxy-Authorization to the cluster
     Scenario: Proxy-Authorization stays at the proxy
       Given the cluster header is "alpha"
