@@ -24,11 +24,15 @@ usage() {
   exit 2
 }
 
-# One message, the tail of the relevant log when there is one, then a non-zero exit.
+# One message, the tail of the relevant log when there is one, then a non-zero exit. The
+# readiness polls are left out of the tail: after a timeout they would be all of it.
 fail() {
   local message="$1" log="${2:-}"
   echo "start.sh: FAILED: $message" >&2
-  if [[ -n "$log" && -s "$log" ]]; then
+  if [[ "$log" == "$log_file" && -s "$log" ]]; then
+    echo "--- last 30 lines of $log (readiness polls left out) ---" >&2
+    grep -v -F '/.backstage/health/v1/readiness' "$log" | tail -n 30 >&2 || true
+  elif [[ -n "$log" && -s "$log" ]]; then
     echo "--- last 30 lines of $log ---" >&2
     tail -n 30 "$log" >&2
   fi
@@ -49,11 +53,21 @@ port="${2:-7007}"
 [[ "$port" =~ ^[0-9]{1,5}$ ]] && ((10#$port >= 1 && 10#$port <= 65535)) || fail "port '$port' is not a number from 1 to 65535"
 port=$((10#$port))
 
-for tool in node npm curl ps; do
-  command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is not on PATH; the backend needs Node 20 with npm, and start.sh needs curl and ps"
+# Backstage applies APP_CONFIG_* variables after every config file, so these would silently
+# move the backend away from the port this script waits on.
+for var in $(compgen -e | grep -E '^APP_CONFIG_backend_(listen|baseUrl)' || true); do
+  fail "environment variable $var would override the port chosen here; unset it and pass the port as the second argument"
+done
+
+for tool in node npm curl ps flock setsid; do
+  command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is not on PATH; the backend needs Node 20 with npm, and start.sh needs curl, ps, flock and setsid"
 done
 
 mkdir -p "$run_dir"
+
+# Two runs from one folder would install into and start from the same files at once.
+exec 9>"$run_dir/start.lock"
+flock -n 9 || fail "another start.sh is already running from $here"
 
 if [[ -f "$pid_file" ]]; then
   old_pid="$(cat "$pid_file")"
@@ -72,7 +86,7 @@ fi
 # native module built for one Node ABI), so both go into the stamp.
 wanted_stamp="$( (cat "$here/package-lock.json"; node --version) | sha256sum | cut -d' ' -f1)"
 if [[ ! -d "$here/node_modules" || ! -f "$stamp_file" || "$(cat "$stamp_file")" != "$wanted_stamp" ]]; then
-  echo "start.sh: installing the pinned backend with npm ci (a few minutes on a cold npm cache)"
+  echo "start.sh: installing the pinned backend with npm ci (minutes: it fetches about 730 packages and compiles better-sqlite3)"
   install_started=$SECONDS
   if ! (cd "$here" && npm ci --no-audit --no-fund) >"$install_log" 2>&1; then
     fail "npm ci failed (full output in $install_log)" "$install_log"
@@ -101,7 +115,7 @@ NODE_ENV=production setsid node backend.js \
   --config "$here/app-config.yaml" \
   --config "$conformance_config" \
   --config "$port_config" \
-  </dev/null >"$log_file" 2>&1 &
+  </dev/null >"$log_file" 2>&1 9>&- &
 pid=$!
 echo "$pid" >"$pid_file"
 
@@ -109,8 +123,16 @@ readiness_url="http://127.0.0.1:$port/.backstage/health/v1/readiness"
 deadline=$((SECONDS + readiness_timeout_s))
 while true; do
   if ! is_alive "$pid"; then
+    exit_code=0
+    wait "$pid" || exit_code=$?
     rm -f "$pid_file"
-    fail "the backend process (pid $pid) exited during startup" "$log_file"
+    fail "the backend process (pid $pid) exited during startup with status $exit_code" "$log_file"
+  fi
+  # After a plugin fails to start, Backstage keeps running and answers 503 forever; waiting
+  # out the timeout would only hide the cause for two minutes.
+  if grep -q -F '"name":"BackendStartupError"' "$log_file"; then
+    "$here/stop.sh" >/dev/null
+    fail "the backend (pid $pid) reported that its startup failed (BackendStartupError) and was stopped" "$log_file"
   fi
   status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$readiness_url" || true)"
   if [[ "$status" == 200 ]]; then

@@ -20,7 +20,7 @@ is_alive() {
 is_our_backend() {
   local pid="$1"
   [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" == "$here" ]] &&
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'backend\.js'
+    grep -q -a -F 'backend.js' "/proc/$pid/cmdline" 2>/dev/null
 }
 
 if [[ ! -f "$pid_file" ]]; then
