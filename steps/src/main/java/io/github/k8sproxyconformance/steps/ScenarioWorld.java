@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,7 @@ public final class ScenarioWorld {
    */
   public RawResponse send() {
     Sent sent = prepare();
-    lastResponse = client.send(sent.endpoint(), sent.request());
+    lastResponse = withoutSecret(() -> client.send(sent.endpoint(), sent.request()));
     return lastResponse;
   }
 
@@ -110,7 +111,7 @@ public final class ScenarioWorld {
    */
   public ResponseStream openStream() {
     Sent sent = prepare();
-    ResponseStream stream = client.open(sent.endpoint(), sent.request());
+    ResponseStream stream = withoutSecret(() -> client.open(sent.endpoint(), sent.request()));
     openStreams.add(stream);
     return stream;
   }
@@ -175,6 +176,25 @@ public final class ScenarioWorld {
     lastResponse = null;
     lastSent = new Sent(target().endpoint(), effective);
     return lastSent;
+  }
+
+  /**
+   * Runs an exchange whose failure message may quote what came back; an echo of the proxy token in
+   * it is masked, because failure messages end up in shared reports.
+   */
+  private <T> T withoutSecret(Supplier<T> exchange) {
+    try {
+      return exchange.get();
+    } catch (AssertionError e) {
+      Optional<String> token = config().proxyToken();
+      String message = e.getMessage();
+      if (token.isEmpty() || message == null || !message.contains(token.get())) {
+        throw e;
+      }
+      AssertionError masked = new AssertionError(message.replace(token.get(), "****"));
+      masked.setStackTrace(e.getStackTrace());
+      throw masked;
+    }
   }
 
   /** A token with a scheme ("Basic ...") is sent as is; a bare token as a bearer token. */
