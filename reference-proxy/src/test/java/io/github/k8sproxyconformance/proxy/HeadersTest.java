@@ -125,6 +125,17 @@ class HeadersTest extends ProxyTestBase {
   }
 
   @Test
+  void connectionsToTheClusterAreReused() throws Exception {
+    get("/api/v1/a", "Backstage-Kubernetes-Cluster", "alpha");
+    get("/api/v1/b", "Backstage-Kubernetes-Cluster", "alpha");
+
+    assertThat(alpha.received()).hasSize(2);
+    assertThat(alpha.received().get(1).remotePort())
+        .isEqualTo(alpha.received().get(0).remotePort());
+    assertThat(alpha.received().get(0).headerValues("Connection")).doesNotContain("close");
+  }
+
+  @Test
   void anUpstreamErrorStatusIsPassedThrough() throws Exception {
     alpha.respondWith(
         (request, response) ->

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.k8sproxyconformance.proxy.support.RawHttp;
 import io.github.k8sproxyconformance.proxy.support.RawHttp.RawResponse;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -200,6 +202,24 @@ class PathForwardingTest extends ProxyTestBase {
     assertThat(alpha.onlyRequest().body()).isEqualTo(body);
     assertThat(alpha.onlyRequest().header("Content-Type")).contains("application/merge-patch+json");
     assertThat(alpha.onlyRequest().header("Content-Length")).contains(String.valueOf(body.length));
+  }
+
+  @Test
+  void aBodyAwaitingOneHundredContinueArrivesIntact() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(proxyUri("/api/v1/namespaces"))
+                    .timeout(TIMEOUT)
+                    .expectContinue(true)
+                    .header(BKC, "alpha")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"Namespace\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(alpha.onlyRequest().bodyText()).isEqualTo("{\"kind\":\"Namespace\"}");
   }
 
   @Test

@@ -5,9 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A request as an upstream received it: raw target, headers in order, body bytes. */
+/**
+ * A request as an upstream received it: raw target, headers in order, body bytes, and the client
+ * port it came from (the same port twice means a reused connection).
+ */
 public record RecordedRequest(
-    String method, String rawTarget, List<Map.Entry<String, String>> headers, byte[] body) {
+    String method,
+    String rawTarget,
+    List<Map.Entry<String, String>> headers,
+    byte[] body,
+    int remotePort) {
 
   public List<String> headerValues(String name) {
     return headers.stream()

@@ -123,8 +123,12 @@ public final class Upstream implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the upstream", e);
+    }
   }
 
   /** Writes {@code text} as one chunk and waits until it is written. */
@@ -170,7 +174,8 @@ public final class Upstream implements AutoCloseable {
                 request.getMethod(),
                 request.getHttpURI().getPathQuery(),
                 List.copyOf(headers),
-                body.readAllBytes());
+                body.readAllBytes(),
+                Request.getRemotePort(request));
         received.add(recorded);
         responder.respond(recorded, response);
         callback.succeeded();
