@@ -25,6 +25,8 @@ import java.util.Set;
  * @param advertisedHost the host name a proxy uses to reach the fixtures
  * @param reportDir where the conformance report and generated app-config files go
  * @param proxyToken a credential for the proxy itself (a portal usually demands its own login)
+ * @param implementation what the report names as the implementation tested
+ * @param expectations a file listing scenarios known to fail for this implementation
  */
 public record HarnessConfig(
     Optional<URI> proxyUrl,
@@ -33,7 +35,9 @@ public record HarnessConfig(
     int basePort,
     String advertisedHost,
     Path reportDir,
-    Optional<String> proxyToken) {
+    Optional<String> proxyToken,
+    String implementation,
+    Optional<Path> expectations) {
 
   public static final String PROXY_URL = "conformance.proxy.url";
   public static final String PROFILE = "conformance.profile";
@@ -42,6 +46,15 @@ public record HarnessConfig(
   public static final String ADVERTISED_HOST = "conformance.fixtures.advertised-host";
   public static final String REPORT_DIR = "conformance.report.dir";
   public static final String PROXY_TOKEN = "conformance.proxy.token";
+  public static final String IMPLEMENTATION = "conformance.implementation";
+  public static final String EXPECTATIONS = "conformance.expectations";
+
+  /**
+   * Not a setting: the directory the build was started from, passed by {@code steps/pom.xml}. A
+   * relative expectations path typed on the Maven command line means a path from there, while the
+   * test JVM runs in the module folder.
+   */
+  public static final String INVOCATION_DIR = "conformance.invocation.dir";
 
   /** The port range external proxies are configured against when no base port is given. */
   public static final int EXTERNAL_DEFAULT_BASE_PORT = 27100;
@@ -68,8 +81,22 @@ public record HarnessConfig(
     String advertisedHost = lookup.value(ADVERTISED_HOST).orElse("127.0.0.1");
     Path reportDir = Path.of(lookup.value(REPORT_DIR).orElse("target/conformance"));
     Optional<String> proxyToken = lookup.value(PROXY_TOKEN);
+    String implementation =
+        lookup
+            .value(IMPLEMENTATION)
+            .orElse(proxyUrl.isPresent() ? "unspecified" : "reference-proxy");
+    Optional<Path> expectations =
+        lookup.value(EXPECTATIONS).map(value -> resolve(value, lookup.value(INVOCATION_DIR)));
     return new HarnessConfig(
-        proxyUrl, profile, kube, basePort, advertisedHost, reportDir, proxyToken);
+        proxyUrl,
+        profile,
+        kube,
+        basePort,
+        advertisedHost,
+        reportDir,
+        proxyToken,
+        implementation,
+        expectations);
   }
 
   /** Reads the settings from this JVM's system properties and environment. */
@@ -99,12 +126,19 @@ public record HarnessConfig(
     values.put(ADVERTISED_HOST, advertisedHost);
     values.put(REPORT_DIR, reportDir.toString());
     values.put(PROXY_TOKEN, proxyToken.map(token -> "****").orElse("(unset)"));
+    values.put(IMPLEMENTATION, implementation);
+    values.put(EXPECTATIONS, expectations.map(Path::toString).orElse("(unset)"));
     return values;
   }
 
   /** The environment variable read for a key: upper case, dots and dashes turned to underscores. */
   public static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static Path resolve(String path, Optional<String> invocationDir) {
+    Path file = Path.of(path);
+    return invocationDir.map(dir -> Path.of(dir).resolve(file)).orElse(file).normalize();
   }
 
   private static Profile parseProfile(String value) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -24,7 +25,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * @param implementation what implementation was tested
  * @param options the effective harness settings in their printed order, secrets masked
  * @param wallTime from the start to the end of the run
- * @param scenarios every scenario in the order it finished
+ * @param scenarios every scenario in the order it finished, judged by the expectations if any
+ * @param expectationsFile the expectations file the scenarios were judged by, if any
+ * @param verdict the verdict of the run
  */
 public record ConformanceReport(
     Instant date,
@@ -34,7 +37,9 @@ public record ConformanceReport(
     String implementation,
     Map<String, String> options,
     Duration wallTime,
-    List<ScenarioOutcome> scenarios) {
+    List<ScenarioOutcome> scenarios,
+    Optional<String> expectationsFile,
+    Verdict verdict) {
 
   /** The conformance levels, each a tag on every scenario. */
   public static final List<String> LEVELS = List.of("core", "extended", "security");
@@ -58,8 +63,10 @@ public record ConformanceReport(
     root.put("options", new LinkedHashMap<>(options));
     Counts all = Counts.of(scenarios);
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put(
-        "result", Counts.of(scenarios.stream().filter(this::appliesToProfile).toList()).result());
+    String result = Counts.of(scenarios.stream().filter(this::appliesToProfile).toList()).result();
+    boolean expectationsUnusable =
+        verdict.error().isPresent() || !verdict.unmatchedExpectations().isEmpty();
+    summary.put("result", expectationsUnusable ? "failure" : result);
     summary.put("scenarios", all.total());
     summary.putAll(all.toMap());
     summary.put("wallTimeSeconds", Math.round(wallTime.toMillis() / 100.0) / 10.0);
@@ -71,6 +78,7 @@ public record ConformanceReport(
       levels.put(level, Counts.of(inLevel).toMap());
     }
     root.put("levels", levels);
+    expectationsFile.ifPresent(file -> root.put("expectations", expectations(file, all)));
     root.put("scenarios", scenarios.stream().map(ConformanceReport::scenario).toList());
     DumpSettings settings =
         DumpSettings.builder()
@@ -92,12 +100,28 @@ public record ConformanceReport(
     return profileTags.isEmpty() || profileTags.contains(PROFILE_TAG + profile);
   }
 
+  private Map<String, Object> expectations(String file, Counts all) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("file", file);
+    map.put("expectedFailures", all.expectedFailures());
+    map.put("unexpectedPasses", verdict.unexpectedPasses());
+    map.put("unmatched", verdict.unmatchedExpectations());
+    verdict.error().ifPresent(error -> map.put("error", error));
+    return map;
+  }
+
   private static Map<String, Object> scenario(ScenarioOutcome outcome) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("id", outcome.id());
     map.put("result", outcome.outcome().label());
     if (!outcome.reason().isEmpty()) {
       map.put("reason", outcome.reason());
+    }
+    if (!outcome.expected().isEmpty()) {
+      map.put("expected", outcome.expected());
+      if (outcome.unexpectedPass()) {
+        map.put("unexpectedPass", true);
+      }
     }
     map.put("location", outcome.location());
     map.put("tags", outcome.tags());

@@ -7,14 +7,17 @@ import java.util.Locale;
 /**
  * What a scenario's run says about the implementation.
  *
- * <p>Cucumber knows seven statuses; a conformance verdict needs four. Undefined, ambiguous and
- * pending steps are failures (a suite that cannot check a rule must not pass it), and an abort
- * whose reason starts with {@code unsupported:} is kept apart from a plain skip, because "cannot be
- * checked here" and "does not apply" mean different things to a reader of the report.
+ * <p>Cucumber knows seven statuses; a conformance verdict needs four, plus one for failures an
+ * expectations file excuses. Undefined, ambiguous and pending steps are failures (a suite that
+ * cannot check a rule must not pass it), and an abort whose reason starts with {@code unsupported:}
+ * is kept apart from a plain skip, because "cannot be checked here" and "does not apply" mean
+ * different things to a reader of the report.
  */
 public enum Outcome {
   PASSED,
   FAILED,
+  /** Failed, and listed in the expectations file as known to fail for this implementation. */
+  EXPECTED_FAILURE,
   SKIPPED,
   UNSUPPORTED;
 
@@ -27,9 +30,9 @@ public enum Outcome {
     };
   }
 
-  /** The lower-case name used in the report and the console. */
+  /** The lower-case name used in the report and the console, e.g. {@code expected-failure}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static boolean isUnsupported(Throwable error) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param reason for failures and skips, the error message on one line; otherwise empty
  * @param tags the scenario's tags with their {@code @}
  * @param issues links to the Backstage issues named by {@code @issue-<n>} tags
+ * @param expected why the expectations file says this scenario fails; empty when it is not listed
  */
 public record ScenarioOutcome(
     String id,
@@ -26,7 +27,8 @@ public record ScenarioOutcome(
     Outcome outcome,
     String reason,
     List<String> tags,
-    List<String> issues) {
+    List<String> issues,
+    String expected) {
 
   private static final Pattern ISSUE_TAG = Pattern.compile("@issue-(\\d+)");
   private static final int MAX_REASON = 300;
@@ -60,7 +62,32 @@ public record ScenarioOutcome(
             .map(matcher -> ISSUES + matcher.group(1))
             .toList();
     return new ScenarioOutcome(
-        featureStem(uri) + "/" + name, uri + ":" + line, outcome, reason, tags, issues);
+        featureStem(uri) + "/" + name, uri + ":" + line, outcome, reason, tags, issues, "");
+  }
+
+  /**
+   * This outcome as the expectations see it: a failure they list becomes an expected failure, and
+   * any listed scenario carries the listed reason, so a pass of it shows as unexpected.
+   */
+  public ScenarioOutcome judgedBy(Expectations expectations) {
+    return expectations
+        .reasonFor(id)
+        .map(
+            listed ->
+                new ScenarioOutcome(
+                    id,
+                    location,
+                    outcome == Outcome.FAILED ? Outcome.EXPECTED_FAILURE : outcome,
+                    reason,
+                    tags,
+                    issues,
+                    listed))
+        .orElse(this);
+  }
+
+  /** Passed although the expectations file lists it as failing: the entry may be obsolete. */
+  public boolean unexpectedPass() {
+    return outcome == Outcome.PASSED && !expected.isEmpty();
   }
 
   private static String reason(Status status, Throwable error) {

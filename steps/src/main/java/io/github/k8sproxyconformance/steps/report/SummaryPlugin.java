@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Prints the run's settings at the start and its verdict at the end, and writes {@code <report
- * dir>/<profile>/report.yaml} and {@code summary.txt}.
+ * dir>/<profile>/report.yaml} and {@code summary.txt}; judges the scenarios by the expectations
+ * file when one is given, and leaves the run's {@link Verdict} for the build.
  *
  * <p>Registered through {@code cucumber.plugin}. Cucumber's own outputs say which steps failed;
  * this one answers the questions a conformance run is for: what was tested with which settings, and
@@ -30,9 +32,17 @@ import java.util.Map;
  */
 public final class SummaryPlugin implements ConcurrentEventListener {
 
+  /**
+   * Not a setting: where the build wants this run's {@link Verdict}, set per Failsafe execution by
+   * {@code steps/pom.xml} and read back by {@link VerdictCheck}.
+   */
+  public static final String VERDICT_FILE = "conformance.verdict.file";
+
   private final PrintStream out;
   private final List<ScenarioOutcome> scenarios = new ArrayList<>();
   private Instant startedAt = Instant.now();
+  private Optional<Expectations> expectations = Optional.empty();
+  private Optional<String> expectationsError = Optional.empty();
 
   /** The plugin Cucumber creates; it prints to standard output like Cucumber's summary plugin. */
   public SummaryPlugin() {
@@ -56,8 +66,23 @@ public final class SummaryPlugin implements ConcurrentEventListener {
       HarnessConfig config = HarnessConfig.fromEnvironment();
       out.println("Conformance run, effective configuration:");
       config.effective().forEach((key, value) -> out.println("  " + key + " = " + value));
+      config.expectations().ifPresent(this::loadExpectations);
     } catch (IllegalArgumentException e) {
       out.println("Conformance run with an invalid configuration: " + e.getMessage());
+    }
+  }
+
+  private void loadExpectations(Path file) {
+    try {
+      expectations = Optional.of(Expectations.load(file));
+      out.println(
+          "Expectations: "
+              + expectations.get().reasons().size()
+              + " scenarios known to fail, from "
+              + file.toAbsolutePath());
+    } catch (IllegalArgumentException e) {
+      expectationsError = Optional.of(e.getMessage());
+      out.println("Expectations not applied: " + e.getMessage());
     }
   }
 
@@ -71,15 +96,35 @@ public final class SummaryPlugin implements ConcurrentEventListener {
     try {
       config = HarnessConfig.fromEnvironment();
     } catch (IllegalArgumentException e) {
-      ConsoleSummary.lines(scenarios, wallTime, "unknown (invalid configuration)")
+      Verdict verdict =
+          Verdict.of(
+              "unknown",
+              scenarios,
+              List.of(),
+              Optional.of("invalid configuration: " + e.getMessage()));
+      writeVerdict(verdict);
+      ConsoleSummary.lines(scenarios, verdict, false, wallTime, "unknown (invalid configuration)")
           .forEach(out::println);
       return;
     }
-    List<String> summary = ConsoleSummary.lines(scenarios, wallTime, config.profile().id());
+    List<ScenarioOutcome> judged =
+        expectations
+            .map(known -> scenarios.stream().map(scenario -> scenario.judgedBy(known)).toList())
+            .orElse(scenarios);
+    List<String> unmatched =
+        expectations
+            .map(known -> known.unmatched(scenarios.stream().map(ScenarioOutcome::id).toList()))
+            .orElse(List.of());
+    Verdict verdict = Verdict.of(config.profile().id(), judged, unmatched, expectationsError);
+    writeVerdict(verdict);
+    boolean withExpectations = config.expectations().isPresent();
+    List<String> summary =
+        ConsoleSummary.lines(judged, verdict, withExpectations, wallTime, config.profile().id());
     Path dir = config.reportDir().resolve(config.profile().id());
     try {
       Files.createDirectories(dir);
-      Path report = Files.writeString(dir.resolve("report.yaml"), report(config, event, wallTime));
+      String yaml = report(config, event, wallTime, judged, verdict);
+      Path report = Files.writeString(dir.resolve("report.yaml"), yaml);
       Files.write(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
       out.println("Conformance report: " + report.toAbsolutePath());
     } catch (IOException e) {
@@ -88,7 +133,20 @@ public final class SummaryPlugin implements ConcurrentEventListener {
     summary.forEach(out::println);
   }
 
-  private String report(HarnessConfig config, TestRunFinished event, Duration wallTime) {
+  /** Leaves the verdict where the build's verdict check looks for it, when the build asks. */
+  private void writeVerdict(Verdict verdict) {
+    String file = System.getProperty(VERDICT_FILE);
+    if (file != null && !file.isBlank()) {
+      verdict.write(Path.of(file));
+    }
+  }
+
+  private String report(
+      HarnessConfig config,
+      TestRunFinished event,
+      Duration wallTime,
+      List<ScenarioOutcome> judged,
+      Verdict verdict) {
     String url =
         Harness.started()
             .map(harness -> harness.standardTarget().endpoint().toString())
@@ -100,10 +158,12 @@ public final class SummaryPlugin implements ConcurrentEventListener {
             config.bundled() ? "bundled" : "external",
             url,
             config.profile().id(),
-            config.bundled() ? "reference-proxy" : "unspecified",
+            config.implementation(),
             options,
             wallTime,
-            scenarios)
+            judged,
+            config.expectations().map(file -> file.toAbsolutePath().toString()),
+            verdict)
         .toYaml();
   }
 }

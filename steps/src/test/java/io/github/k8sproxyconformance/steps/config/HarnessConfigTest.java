@@ -87,6 +87,41 @@ class HarnessConfigTest {
   }
 
   @Test
+  void resolvesARelativeExpectationsFileFromWhereTheBuildStarted() {
+    HarnessConfig fromBuild =
+        HarnessConfig.load(
+            Map.of(
+                "conformance.expectations", "backstage/expectations.yaml",
+                "conformance.invocation.dir", "/work/repo"),
+            Map.of());
+    HarnessConfig absolute =
+        HarnessConfig.load(
+            Map.of(
+                "conformance.expectations", "/etc/expected.yaml",
+                "conformance.invocation.dir", "/work/repo"),
+            Map.of());
+
+    assertThat(fromBuild.expectations())
+        .contains(Path.of("/work/repo/backstage/expectations.yaml"));
+    assertThat(absolute.expectations()).contains(Path.of("/etc/expected.yaml"));
+    assertThat(HarnessConfig.load(Map.of(), Map.of()).expectations()).isEmpty();
+  }
+
+  @Test
+  void namesTheImplementationByModeUnlessTold() {
+    assertThat(HarnessConfig.load(Map.of(), Map.of()).implementation())
+        .isEqualTo("reference-proxy");
+    assertThat(
+            HarnessConfig.load(Map.of("conformance.proxy.url", "http://127.0.0.1:7007/p"), Map.of())
+                .implementation())
+        .isEqualTo("unspecified");
+    assertThat(
+            HarnessConfig.load(Map.of(), Map.of("CONFORMANCE_IMPLEMENTATION", "Backstage 0.21.15"))
+                .implementation())
+        .isEqualTo("Backstage 0.21.15");
+  }
+
+  @Test
   void derivesEnvironmentNamesInUpperSnakeCase() {
     assertThat(HarnessConfig.envName("conformance.fixtures.advertised-host"))
         .isEqualTo("CONFORMANCE_FIXTURES_ADVERTISED_HOST");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 import org.snakeyaml.engine.v2.api.Load;
@@ -40,14 +41,16 @@ class ReportTest {
 
   @Test
   void countsUndefinedAsFailedAndUnsupportedApartFromSkipped() {
-    assertThat(Counts.of(run)).isEqualTo(new Counts(1, 2, 1, 1));
+    assertThat(Counts.of(run)).isEqualTo(new Counts(1, 2, 0, 1, 1));
     assertThat(run.get(2).reason()).isEqualTo("undefined step");
     assertThat(run.get(1).reason()).isEqualTo("expected status 404 but was 200");
   }
 
   @Test
   void endsTheConsoleSummaryWithTheCountsLine() {
-    List<String> lines = ConsoleSummary.lines(run, Duration.ofMillis(12_345), "backstage-current");
+    List<String> lines =
+        ConsoleSummary.lines(
+            run, verdict(run), false, Duration.ofMillis(12_345), "backstage-current");
 
     assertThat(lines.get(lines.size() - 1))
         .isEqualTo(
@@ -69,7 +72,9 @@ class ReportTest {
             "reference-proxy",
             Map.of("conformance.profile", "backstage-current"),
             Duration.ofSeconds(3),
-            run);
+            run,
+            Optional.empty(),
+            verdict(run));
 
     Map<String, Object> yaml =
         map(new Load(LoadSettings.builder().build()).loadFromString(report.toYaml()));
@@ -125,10 +130,16 @@ class ReportTest {
             "reference-proxy",
             Map.of(),
             Duration.ZERO,
-            scenarios);
+            scenarios,
+            Optional.empty(),
+            verdict(scenarios));
     return map(
         map(new Load(LoadSettings.builder().build()).loadFromString(report.toYaml()))
             .get("summary"));
+  }
+
+  private static Verdict verdict(List<ScenarioOutcome> scenarios) {
+    return Verdict.of("backstage-current", scenarios, List.of(), Optional.empty());
   }
 
   private static ScenarioOutcome outcome(

@@ -1,0 +1,74 @@
+package io.github.k8sproxyconformance.steps.report;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The build step that decides a run made with an expectations file: it fails the build for
+ * unexpected failures only.
+ *
+ * <p>{@code steps/pom.xml} runs it at {@code verify} (with {@code exec:java}) after Failsafe was
+ * told to ignore test failures. It reads the verdict each conformance run of the build wrote, and a
+ * missing verdict counts as a failure: a run that crashed must not pass for lack of evidence.
+ *
+ * <p>Usage: {@code VerdictCheck <verdict folder> <run>[,<run>...]}, where {@code
+ * <folder>/<run>.yaml} is the verdict of one run.
+ */
+public final class VerdictCheck {
+
+  private VerdictCheck() {}
+
+  /**
+   * Checks the verdicts and prints them.
+   *
+   * @throws IllegalStateException listing every problem when a run did not pass
+   */
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      throw new IllegalArgumentException(
+          "usage: VerdictCheck <verdict folder> <run>[,<run>...], got " + Arrays.toString(args));
+    }
+    List<String> runs = Arrays.stream(args[1].split(",")).map(String::strip).toList();
+    List<String> problems = check(Path.of(args[0]), runs, System.out);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "the conformance run failed beyond its expectations:\n  "
+              + String.join("\n  ", problems));
+    }
+  }
+
+  /**
+   * Reads the verdict of each run, prints it, and returns the problems of all runs together.
+   *
+   * @return one line per problem, prefixed with its run; empty when every run passed
+   */
+  static List<String> check(Path folder, List<String> runs, PrintStream out) {
+    List<String> problems = new ArrayList<>();
+    for (String run : runs) {
+      Verdict verdict;
+      try {
+        verdict = Verdict.read(folder.resolve(run + ".yaml"));
+      } catch (IllegalStateException e) {
+        problems.add(run + ": " + e.getMessage());
+        continue;
+      }
+      String state = verdict.passed() ? "passed" : "FAILED";
+      out.println(
+          "Conformance verdict of run "
+              + run
+              + " (profile "
+              + verdict.profile()
+              + "): "
+              + state
+              + " with its expectations");
+      verdict
+          .unexpectedPasses()
+          .forEach(id -> out.println("  unexpected pass (remove it from the expectations): " + id));
+      verdict.problems().forEach(problem -> problems.add(run + ": " + problem));
+    }
+    return problems;
+  }
+}
