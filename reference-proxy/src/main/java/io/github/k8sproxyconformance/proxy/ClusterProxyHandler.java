@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.UpgradeProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -17,6 +18,8 @@ import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +42,46 @@ final class ClusterProxyHandler extends ProxyHandler {
   private final ClusterConfig cluster;
   private final Duration connectionIdleTimeout;
   private final Duration exchangeIdleTimeout;
+  private final WebSocketComponents webSocketComponents;
+  private WebSocketCoreClient webSocketClient;
+  private WebSocketRelay webSocketRelay;
 
   ClusterProxyHandler(
-      ClusterConfig cluster, Duration connectionIdleTimeout, Duration exchangeIdleTimeout) {
+      ClusterConfig cluster,
+      Duration connectionIdleTimeout,
+      Duration exchangeIdleTimeout,
+      WebSocketComponents webSocketComponents) {
     this.cluster = cluster;
     this.connectionIdleTimeout = connectionIdleTimeout;
     this.exchangeIdleTimeout = exchangeIdleTimeout;
+    this.webSocketComponents = webSocketComponents;
     setUseServerThreadPool(true);
+  }
+
+  /**
+   * The WebSocket client shares the HTTP client, hence its TLS settings and connect timeout.
+   * ProxyHandler's start replaces the client's protocol handlers; the one for 101 is put back, as
+   * only WebSocket handshakes, never proxied HTTP requests, carry an Upgrade to the cluster.
+   */
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    getHttpClient().getProtocolHandlers().put(new UpgradeProtocolHandler());
+    webSocketClient = new WebSocketCoreClient(getHttpClient(), webSocketComponents);
+    webSocketClient.start();
+    webSocketRelay =
+        new WebSocketRelay(cluster, webSocketClient, webSocketComponents, exchangeIdleTimeout);
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    webSocketClient.stop();
+    super.doStop();
+  }
+
+  /** The relay for WebSocket upgrades to this cluster; valid while started. */
+  WebSocketRelay webSocketRelay() {
+    return webSocketRelay;
   }
 
   /** Creates the client here, not via setHttpClient, so ProxyHandler still tunes it on start. */

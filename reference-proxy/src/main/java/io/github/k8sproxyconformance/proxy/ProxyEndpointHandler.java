@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,15 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     this.selector =
         new ClusterSelector(config.clusters(), config.profile(), config.duplicateNames());
     this.credentials = new CredentialPolicy(config.profile());
+    WebSocketComponents webSocketComponents = new WebSocketComponents();
+    addBean(webSocketComponents, true);
     for (ClusterConfig cluster : config.clusters()) {
       ClusterProxyHandler handler =
           new ClusterProxyHandler(
-              cluster, config.connectionIdleTimeout(), config.exchangeIdleTimeout());
+              cluster,
+              config.connectionIdleTimeout(),
+              config.exchangeIdleTimeout(),
+              webSocketComponents);
       clusterHandlers.put(cluster, handler);
       addBean(handler, true);
     }
@@ -79,6 +85,15 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
       return refuse(refused.envelope(), request, response, callback, routerUrl);
     }
     ClusterConfig cluster = ((Selected) selection).cluster();
+    Optional<String> upgrade =
+        UpgradeHeaders.requestedProtocol(request.getHeaders())
+            .filter(protocol -> !UpgradeHeaders.mayBeIgnored(protocol));
+    if (upgrade.isPresent() && !UpgradeHeaders.isWebSocket(upgrade.get())) {
+      ErrorEnvelope envelope =
+          ErrorEnvelope.inputError(
+              "Upgrade '" + upgrade.get() + "' is not supported; only websocket is relayed");
+      return refuse(envelope, request, response, callback, routerUrl);
+    }
     if (TargetPath.climbsAbove(rest.get())) {
       ErrorEnvelope envelope =
           ErrorEnvelope.inputError(
@@ -90,10 +105,23 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
       return refuse(refused.envelope(), request, response, callback, routerUrl);
     }
     String target = TargetPath.join(cluster.url().path(), rest.get());
-    request.setAttribute(
-        ProxyExchange.ATTRIBUTE,
-        new ProxyExchange(query == null ? target : target + "?" + query, credential, originalUrl));
-    return clusterHandlers.get(cluster).handle(request, response, callback);
+    ProxyExchange exchange =
+        new ProxyExchange(query == null ? target : target + "?" + query, credential, originalUrl);
+    ClusterProxyHandler clusterHandler = clusterHandlers.get(cluster);
+    if (upgrade.isPresent()) {
+      WebSocketRelay relay = clusterHandler.webSocketRelay();
+      if (!relay.isValidHandshake(request)) {
+        ErrorEnvelope envelope =
+            ErrorEnvelope.inputError(
+                "Invalid WebSocket handshake: a GET with Sec-WebSocket-Key and"
+                    + " Sec-WebSocket-Version 13 is required");
+        return refuse(envelope, request, response, callback, routerUrl);
+      }
+      relay.relay(request, response, callback, exchange);
+      return true;
+    }
+    request.setAttribute(ProxyExchange.ATTRIBUTE, exchange);
+    return clusterHandler.handle(request, response, callback);
   }
 
   private static boolean refuse(
