@@ -1,6 +1,7 @@
 package io.github.k8sproxyconformance.steps.target;
 
 import io.github.k8sproxyconformance.fixtures.config.BackstageAppConfig;
+import io.github.k8sproxyconformance.fixtures.config.ExternalProxyFiles;
 import io.github.k8sproxyconformance.fixtures.config.ProxySection;
 import io.github.k8sproxyconformance.fixtures.topology.RunningTopology;
 import io.github.k8sproxyconformance.fixtures.topology.StandardTopology;
@@ -171,7 +172,7 @@ public final class Harness {
       ProxyTarget target =
           config.bundled()
               ? startStandardBundled(appConfig, config, profileDir)
-              : externalTarget(appConfig, config);
+              : externalTarget(topology, config);
       LOG.info("Conformance target: {}", target.description());
       return new Harness(config, topology, appConfig, target);
     } catch (RuntimeException e) {
@@ -208,11 +209,16 @@ public final class Harness {
     }
   }
 
-  private static ProxyTarget externalTarget(BackstageAppConfig appConfig, HarnessConfig config) {
+  private static ProxyTarget externalTarget(RunningTopology topology, HarnessConfig config) {
     Path file =
-        createdDir(config.reportDir().toAbsolutePath()).resolve("app-config.conformance.yaml");
-    appConfig.write(file);
-    LOG.info("The proxy under test must be configured with the clusters in {}", file);
+        createdDir(config.reportDir().toAbsolutePath())
+            .resolve(ExternalProxyFiles.CONFIG_FILE_NAME);
+    ExternalProxyFiles.write(topology, file);
+    LOG.info(
+        "The proxy under test must be configured with the clusters in {} (with the defaults this"
+            + " is fixtures/{} of the repository)",
+        file,
+        ExternalProxyFiles.CONFIG_FILE_NAME);
     return new ExternalProxy(config.proxyUrl().orElseThrow());
   }
 
