@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.steps.target;
 import io.github.k8sproxyconformance.fixtures.config.BackstageAppConfig;
 import io.github.k8sproxyconformance.fixtures.config.ExternalProxyFiles;
 import io.github.k8sproxyconformance.fixtures.config.ProxySection;
+import io.github.k8sproxyconformance.fixtures.kube.KubeMode;
 import io.github.k8sproxyconformance.fixtures.topology.RunningTopology;
 import io.github.k8sproxyconformance.fixtures.topology.StandardTopology;
 import io.github.k8sproxyconformance.fixtures.topology.TopologyOptions;
@@ -187,7 +188,8 @@ public final class Harness {
     boolean loopback = advertised.equals("127.0.0.1") || advertised.equals("localhost");
     TopologyOptions options =
         new TopologyOptions(
-            loopback ? "127.0.0.1" : "0.0.0.0", advertised, config.basePort(), workDir);
+                loopback ? "127.0.0.1" : "0.0.0.0", advertised, config.basePort(), workDir)
+            .withKube(KubeMode.fromId(config.kube()));
     try {
       return RunningTopology.start(StandardTopology.clusters(), options);
     } catch (Exception e) {
