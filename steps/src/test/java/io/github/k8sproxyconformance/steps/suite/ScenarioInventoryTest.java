@@ -35,8 +35,8 @@ class ScenarioInventoryTest {
                 + "- in the file, not in the features:%n  %s%n"
                 + "If the change is intended, regenerate the file and commit it:%n  %s",
             FILE,
-            String.join("\n  ", added),
-            String.join("\n  ", removed),
+            added.isEmpty() ? "(none)" : String.join("\n  ", added),
+            removed.isEmpty() ? "(none)" : String.join("\n  ", removed),
             ScenarioInventory.REGENERATE)
         .isTrue();
     assertThat(expected).as("order of %s", FILE).isEqualTo(actual);

@@ -1,0 +1,130 @@
+package io.github.k8sproxyconformance.steps.negative;
+
+import io.github.k8sproxyconformance.proxy.ReferenceProxyServer;
+import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
+import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
+import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
+import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
+import io.github.k8sproxyconformance.steps.config.Profile;
+import io.github.k8sproxyconformance.steps.negative.SocketRelay.RequestRule;
+import io.github.k8sproxyconformance.steps.target.Harness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds broken proxies from the reference proxy on the standard configuration of a {@link
+ * Harness}: a changed configuration, a relay in front, relays behind it towards the clusters.
+ *
+ * <p>Reusing the reference proxy means each broken proxy differs from a correct one in exactly the
+ * one behaviour it is named after.
+ */
+final class ProxyKit {
+
+  private final Harness harness;
+  private final String name;
+
+  ProxyKit(Harness harness, String name) {
+    this.harness = harness;
+    this.name = name;
+  }
+
+  /** The profile the suite runs in. */
+  Profile profile() {
+    return harness.config().profile();
+  }
+
+  /** The harness whose topology the broken proxies forward to. */
+  Harness harness() {
+    return harness;
+  }
+
+  /** The reference proxy on the standard configuration changed by the mutation. */
+  BrokenProxy reference(UnaryOperator<ProxyConfig> mutation) {
+    ReferenceProxyServer server = startReference(mutation);
+    return new BrokenProxy(name, server.endpoint(), List.of(server));
+  }
+
+  /** The reference proxy with a relay in front that rewrites requests and passes responses. */
+  BrokenProxy front(UnaryOperator<HttpHead> request, ResponsePass response) {
+    return routed(UnaryOperator.identity(), proxy -> SocketRelay.to(proxy, request), response);
+  }
+
+  /**
+   * A relay in front of a (possibly changed) reference proxy, deciding per request where it goes.
+   */
+  BrokenProxy routed(
+      UnaryOperator<ProxyConfig> mutation,
+      Function<InetSocketAddress, RequestRule> rule,
+      ResponsePass response) {
+    ReferenceProxyServer server = startReference(mutation);
+    URI proxy = server.endpoint();
+    SocketRelay front =
+        SocketRelay.start(
+            rule.apply(new InetSocketAddress(proxy.getHost(), proxy.getPort())), response);
+    return new BrokenProxy(name, endpointAt(front.port()), List.of(front, server));
+  }
+
+  /**
+   * The reference proxy with a relay in front and one relay behind it per plain-HTTP cluster, so a
+   * broken proxy can change what a cluster receives after the reference proxy has done its part.
+   */
+  BrokenProxy around(UnaryOperator<HttpHead> front, UnaryOperator<HttpHead> back) {
+    List<AutoCloseable> parts = new ArrayList<>();
+    List<ClusterConfig> relayed = new ArrayList<>();
+    for (ClusterConfig cluster : standardConfig().clusters()) {
+      ClusterUrl url = cluster.url();
+      if (url.isHttps()) {
+        relayed.add(cluster);
+        continue;
+      }
+      SocketRelay relay =
+          SocketRelay.start(
+              SocketRelay.to(new InetSocketAddress(url.host(), url.port()), back),
+              ResponsePass.unchanged());
+      parts.add(relay);
+      relayed.add(
+          ConfigChanges.withUrl(
+              cluster, new ClusterUrl("http", "127.0.0.1", relay.port(), url.path())));
+    }
+    BrokenProxy proxy =
+        routed(
+            config -> ConfigChanges.withClusters(config, relayed),
+            address -> SocketRelay.to(address, front),
+            ResponsePass.unchanged());
+    parts.add(0, proxy);
+    return new BrokenProxy(name, proxy.endpoint(), parts);
+  }
+
+  private ReferenceProxyServer startReference(UnaryOperator<ProxyConfig> mutation) {
+    try {
+      return ReferenceProxyServer.start(mutation.apply(standardConfig()));
+    } catch (Exception e) {
+      throw new IllegalStateException("a broken proxy's reference proxy did not start", e);
+    }
+  }
+
+  private ProxyConfig standardConfig() {
+    try {
+      Path dir =
+          Files.createDirectories(
+              harness.config().reportDir().toAbsolutePath().resolve("negative-controls"));
+      Path file = dir.resolve("app-config." + profile().id() + ".yaml");
+      harness.standardAppConfig().withProxySection(harness.bundledProxySection()).write(file);
+      return ConfigLoader.load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the broken proxies' configuration", e);
+    }
+  }
+
+  private static URI endpointAt(int port) {
+    return URI.create("http://127.0.0.1:" + port + Harness.MOUNT_PATH);
+  }
+}

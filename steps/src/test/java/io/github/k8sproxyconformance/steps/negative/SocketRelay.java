@@ -1,0 +1,154 @@
+package io.github.k8sproxyconformance.steps.negative;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A tiny HTTP relay on 127.0.0.1: one exchange per connection, request head rewritten by a rule,
+ * body and response passed on byte for byte or broken on purpose.
+ *
+ * <p>Placed in front of the reference proxy it makes a broken proxy out of a correct one; placed
+ * between the reference proxy and a cluster it changes what the cluster receives. Working on raw
+ * bytes keeps everything else exactly as the reference proxy does it, so a scenario that fails
+ * against it fails for the one behaviour the rule breaks. Every exchange is sent upstream with
+ * {@code Connection: close}, so the end of a response is the end of the connection.
+ */
+final class SocketRelay implements AutoCloseable {
+
+  /** What one request becomes: where it goes, with which head, and whether its body follows. */
+  record Forward(InetSocketAddress upstream, HttpHead head, boolean keepBody) {}
+
+  /** Decides the {@link Forward} of each request from its head. */
+  @FunctionalInterface
+  interface RequestRule {
+    Forward forward(HttpHead head);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(SocketRelay.class);
+  private static final int TIMEOUT_MS = 30_000;
+
+  private final ServerSocket server;
+  private final RequestRule rule;
+  private final ResponsePass responsePass;
+  private final ExecutorService workers = Executors.newCachedThreadPool(SocketRelay::daemon);
+
+  private SocketRelay(ServerSocket server, RequestRule rule, ResponsePass responsePass) {
+    this.server = server;
+    this.rule = rule;
+    this.responsePass = responsePass;
+  }
+
+  /** Starts a relay on a free loopback port. */
+  static SocketRelay start(RequestRule rule, ResponsePass responsePass) {
+    try {
+      ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      SocketRelay relay = new SocketRelay(server, rule, responsePass);
+      relay.workers.execute(relay::acceptLoop);
+      return relay;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a relay port", e);
+    }
+  }
+
+  /** A rule that sends every request to the upstream with its head rewritten. */
+  static RequestRule to(InetSocketAddress upstream, java.util.function.UnaryOperator<HttpHead> r) {
+    return head -> new Forward(upstream, r.apply(head), true);
+  }
+
+  /** The port the relay listens on. */
+  int port() {
+    return server.getLocalPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.debug("closing relay port {}", server.getLocalPort(), e);
+    }
+    workers.shutdownNow();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        workers.execute(() -> exchange(client));
+      } catch (IOException e) {
+        if (!server.isClosed()) {
+          LOG.warn("relay on port {} stopped accepting", server.getLocalPort(), e);
+        }
+        return;
+      }
+    }
+  }
+
+  private void exchange(Socket client) {
+    try (client;
+        Socket upstream = new Socket()) {
+      client.setSoTimeout(TIMEOUT_MS);
+      InputStream fromClient = new BufferedInputStream(client.getInputStream());
+      Forward forward = rule.forward(HttpHead.read(fromClient));
+      upstream.connect(forward.upstream(), TIMEOUT_MS);
+      upstream.setSoTimeout(TIMEOUT_MS);
+      OutputStream toUpstream = upstream.getOutputStream();
+      toUpstream.write(forward.head().replaced("Connection", "close").bytes());
+      toUpstream.flush();
+      workers.execute(() -> pumpBody(fromClient, forward.keepBody() ? toUpstream : null));
+      responsePass.relay(new BufferedInputStream(upstream.getInputStream()), flushing(client));
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("relay exchange on port {} ended: {}", server.getLocalPort(), e.toString());
+    }
+  }
+
+  /** Copies the request body upstream, or reads and drops it when the rule drops bodies. */
+  private static void pumpBody(InputStream fromClient, OutputStream toUpstream) {
+    byte[] buffer = new byte[16 * 1024];
+    try {
+      for (int n = fromClient.read(buffer); n >= 0; n = fromClient.read(buffer)) {
+        if (toUpstream != null) {
+          toUpstream.write(buffer, 0, n);
+          toUpstream.flush();
+        }
+      }
+    } catch (IOException e) {
+      // the exchange closed both sockets: the body, if any, is over
+    }
+  }
+
+  /** The client's stream, flushed on every write so chunks are not held back by the relay. */
+  private static OutputStream flushing(Socket client) throws IOException {
+    OutputStream out = client.getOutputStream();
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+        out.flush();
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        out.flush();
+      }
+    };
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "broken-proxy-relay");
+    thread.setDaemon(true);
+    return thread;
+  }
+}
