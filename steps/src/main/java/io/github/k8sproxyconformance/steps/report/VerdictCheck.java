@@ -27,12 +27,16 @@ public final class VerdictCheck {
    * @throws IllegalStateException listing every problem when a run did not pass
    */
   public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  static void run(String[] args, PrintStream out) {
     if (args.length != 2) {
       throw new IllegalArgumentException(
           "usage: VerdictCheck <verdict folder> <run>[,<run>...], got " + Arrays.toString(args));
     }
     List<String> runs = Arrays.stream(args[1].split(",")).map(String::strip).toList();
-    List<String> problems = check(Path.of(args[0]), runs, System.out);
+    List<String> problems = check(Path.of(args[0]), runs, out);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "the conformance run failed beyond its expectations:\n  "

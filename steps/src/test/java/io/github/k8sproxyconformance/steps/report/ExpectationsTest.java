@@ -165,7 +165,7 @@ class ExpectationsTest {
                 + dir.resolve("crashed.yaml")
                 + ": the conformance run did not finish (see the Failsafe output above)");
     assertThatThrownBy(
-            () -> VerdictCheck.main(new String[] {dir.toString(), "external,backstage-1.9"}))
+            () -> VerdictCheck.run(new String[] {dir.toString(), "external,backstage-1.9"}, out))
         .hasMessageContaining("backstage-1.9: unexpected failure: a/regression");
   }
 
