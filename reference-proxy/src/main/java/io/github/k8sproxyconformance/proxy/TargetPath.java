@@ -1,6 +1,5 @@
 package io.github.k8sproxyconformance.proxy;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,6 +12,9 @@ import java.util.Optional;
  * does.
  */
 final class TargetPath {
+  /** Enough for any real encoding chain; more rounds only serve a deliberately nested attack. */
+  private static final int MAX_DECODING_ROUNDS = 4;
+
   private TargetPath() {}
 
   /**
@@ -41,13 +43,22 @@ final class TargetPath {
   }
 
   /**
-   * Whether resolving the dot segments of {@code rest} ({@code ..}, {@code %2e%2e}, {@code .%2E},
-   * also hidden behind {@code %2F} or a {@code ;parameter}) would climb above its start, i.e. above
-   * the cluster URL's path.
+   * Whether resolving the dot segments of {@code rest} would climb above its start, i.e. above the
+   * cluster URL's path, on any server a cluster URL may point at: {@code ..} and {@code %2e%2e} as
+   * every server reads them, and also as lenient servers do, which decode more than once ({@code
+   * %252e}), drop {@code ;parameters} (also {@code %3b}) and read a backslash ({@code \}, {@code
+   * %5c}) or {@code %2F} as a slash.
    */
   static boolean climbsAbove(String rest) {
-    String decoded =
-        rest.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").toLowerCase(Locale.ROOT);
+    String decoded = rest;
+    for (int round = 0; round < MAX_DECODING_ROUNDS && decoded.contains("%25"); round++) {
+      decoded = decoded.replace("%25", "%");
+    }
+    decoded =
+        decoded
+            .replaceAll("(?i)%2e", ".")
+            .replaceAll("(?i)%2f|%5c|\\\\", "/")
+            .replaceAll("(?i)%3b", ";");
     int depth = 0;
     for (String segment : decoded.split("/")) {
       int parameters = segment.indexOf(';');

@@ -43,7 +43,34 @@ class TargetPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "/", "/a/..", "/a/./b/../c", "/..a/b", "/a..", "/%2e%2ea", "/.../x"})
+  @ValueSource(
+      strings = {
+        "/%252e%252e",
+        "/%25252E%25252e/x",
+        "/..%3b/x/../..",
+        "/..\\x",
+        "/a\\..\\..",
+        "/..%5cx",
+        "/a%5C..%5C.."
+      })
+  void detectsClimbingInDisguiseAsLenientServersReadIt(String rest) {
+    assertThat(TargetPath.climbsAbove(rest)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "/",
+        "/a/..",
+        "/a/./b/../c",
+        "/..a/b",
+        "/a..",
+        "/%2e%2ea",
+        "/.../x",
+        "/a%5c..",
+        "/%2525"
+      })
   void acceptsPathsThatStayInside(String rest) {
     assertThat(TargetPath.climbsAbove(rest)).isFalse();
   }
