@@ -22,3 +22,24 @@ Feature: A request cannot leave the cluster URL's path
         | /%2e%2e/%2e%2e/admin  |
         | /%2E%2e/%2e%2E/admin  |
         | /api/../../../admin   |
+
+  Rule: The proxy MUST refuse dot segments in disguise that a lenient server resolves above the cluster sub-path
+
+    # Servers differ in what they take for a dot segment: some decode twice, Tomcat-style servers
+    # drop ;parameters, Windows-minded ones read a backslash as a slash. A proxy cannot know what
+    # stands behind a cluster URL, so whatever any of them would resolve upwards is refused too.
+    # catches: checks only plain and singly encoded dot segments, and forwards the disguised ones
+    Scenario Outline: The disguised climbing target <target> is refused
+      Given the cluster header is "prefixed"
+      And the request target is "<target>"
+      When the client sends the request
+      Then the response status is 4xx
+      And no cluster received any request
+
+      Examples:
+        | target                         |
+        | /%252e%252e/%252e%252e/admin   |
+        | /..;/..;/admin                 |
+        | /..%3b/..%3bx/admin            |
+        | /..\\..\\admin                 |
+        | /..%5c..%5cadmin               |

@@ -100,8 +100,16 @@ public final class ScenarioWorld {
    * @throws AssertionError when no complete response arrives within {@link #EXCHANGE_TIMEOUT}
    */
   public RawResponse send() {
+    return send(client);
+  }
+
+  /**
+   * Sends {@link #request()} like {@link #send()}, through {@code boundedClient}: for a scenario
+   * that allows an answer less time than {@link #EXCHANGE_TIMEOUT}.
+   */
+  public RawResponse send(RawHttpClient boundedClient) {
     Sent sent = prepare();
-    lastResponse = withoutSecret(() -> client.send(sent.endpoint(), sent.request()));
+    lastResponse = withoutSecret(() -> boundedClient.send(sent.endpoint(), sent.request()));
     return lastResponse;
   }
 

@@ -42,6 +42,9 @@ public final class SkipRules {
     if (tags.contains("@reconfigures-proxy") && !config.bundled()) {
       return Optional.of(UNSUPPORTED + "reconfigures-proxy needs the bundled proxy");
     }
+    if (tags.contains("@reads-proxy-log") && !config.bundled()) {
+      return Optional.of(UNSUPPORTED + "reads-proxy-log needs the bundled proxy");
+    }
     if (tags.contains("@kube-api") && config.kube().equals("off")) {
       return Optional.of(UNSUPPORTED + "conformance.kube=off");
     }

@@ -36,7 +36,13 @@ final class BodyReader {
   /** The reader for the body that follows {@code head}, the answer to a {@code method} request. */
   static BodyReader forResponse(WireInput input, ResponseHead head, String method) {
     int status = head.status();
-    if (method.equalsIgnoreCase("HEAD") || status == 204 || status == 304 || status < 200) {
+    // a 2xx to CONNECT starts a tunnel, not a body (RFC 9112, section 6.3)
+    boolean tunnel = method.equalsIgnoreCase("CONNECT") && status / 100 == 2;
+    if (tunnel
+        || method.equalsIgnoreCase("HEAD")
+        || status == 204
+        || status == 304
+        || status < 200) {
       return new BodyReader(input, Framing.NONE, 0);
     }
     List<String> codings = head.values("Transfer-Encoding");

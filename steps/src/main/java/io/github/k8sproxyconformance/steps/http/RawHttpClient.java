@@ -22,10 +22,11 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>{@code java.net.http} and other clients normalise paths, refuse to set Host or Connection and
  * merge repeated headers, which would hide exactly what a proxy conformance test needs to control.
  * This client writes the request line {@code METHOD <endpoint path><target> HTTP/1.1} verbatim
- * (UTF-8, no encoding), the request's headers in order, then {@code Host} (the endpoint authority)
- * and {@code Connection: close} unless the request sets them itself. One request per connection;
- * https endpoints are verified against the JDK's default trust store. Every read is bounded by the
- * timeout and fails with an {@link AssertionError} showing what arrived.
+ * (UTF-8, no encoding; or the absolute or authority form the request asks for), the request's
+ * headers in order, then {@code Host} (the endpoint authority) and {@code Connection: close} unless
+ * the request sets them itself. One request per connection; https endpoints are verified against
+ * the JDK's default trust store. Every read is bounded by the timeout and fails with an {@link
+ * AssertionError} showing what arrived.
  */
 public final class RawHttpClient {
 
@@ -132,7 +133,7 @@ public final class RawHttpClient {
   public static byte[] wireBytes(URI endpoint, RawRequest request) {
     String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
     StringBuilder head = new StringBuilder();
-    head.append(request.method()).append(' ').append(path).append(request.target());
+    head.append(request.method()).append(' ').append(request.requestLineTarget(path));
     head.append(" HTTP/1.1\r\n");
     for (HeaderField field : request.headers()) {
       head.append(field.name()).append(": ").append(field.value()).append("\r\n");

@@ -2,6 +2,7 @@ package io.github.k8sproxyconformance.steps.http;
 
 import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import java.io.IOException;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +31,16 @@ record ResponseHead(int status, String reason, List<HeaderField> headers) {
   }
 
   private static ResponseHead readOne(WireInput input) throws IOException {
-    String statusLine = input.readLine("the status line");
+    String statusLine;
+    try {
+      statusLine = input.readLine("the status line");
+    } catch (SocketException e) {
+      throw new ClosedWithoutResponse(
+          "the connection was reset before a status line: " + e.getMessage());
+    }
     if (statusLine == null) {
-      throw input.malformed("the connection closed before a status line");
+      throw new ClosedWithoutResponse(
+          input.malformed("the connection closed before a status line").getMessage());
     }
     String[] parts = statusLine.split(" ", 3);
     if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every broken proxy of the negative controls, by name, each one line of construction.
@@ -27,6 +29,9 @@ public final class BrokenProxyCatalog {
   private static final String MOUNT = Harness.MOUNT_PATH;
   private static final List<String> CREDENTIALS =
       List.of("Authorization", "Cookie", "Proxy-Authorization");
+
+  /** The log a careless proxy writes request heads to; the proxy-log scenarios read it. */
+  private static final Logger REQUEST_LOG = LoggerFactory.getLogger("broken-proxy.request-log");
 
   private final Map<String, Recipe> recipes = new LinkedHashMap<>();
 
@@ -250,6 +255,43 @@ public final class BrokenProxyCatalog {
         "truncates-response-bodies",
         "front relay: response bodies cut after 64 KiB",
         k -> k.front(h -> h, ResponsePass.truncatedAfter(64 * 1024)));
+    add(
+        "repairs-malformed-heads",
+        "front relay: control bytes, oversized heads and ambiguous lengths repaired, not refused",
+        k -> k.front(HostileForwards::repaired, ResponsePass.unchanged()));
+    add(
+        "hangs-on-bodyless-trailer",
+        "front relay: a request announcing trailers without a body waits for them forever",
+        k ->
+            k.routed(
+                c -> c,
+                proxy ->
+                    h ->
+                        HostileForwards.bodylessTrailer(h)
+                            ? HostileForwards.waitingForTrailers(h)
+                            : new Forward(proxy, h, true),
+                ResponsePass.unchanged()));
+    add(
+        "connects-to-request-line-host",
+        "front relay: absolute-form requests sent to the host they name, CONNECT tunnelled",
+        k ->
+            k.routed(
+                c -> c,
+                proxy ->
+                    h ->
+                        HostileForwards.byRequestLine(h, MOUNT)
+                            .orElseGet(() -> new Forward(proxy, h, true)),
+                ResponsePass.unchanged()));
+    add(
+        "logs-request-heads",
+        "front relay: every request head logged, credentials included",
+        k ->
+            k.front(
+                h -> {
+                  REQUEST_LOG.warn("request {} {}", h.startLine(), h.fields());
+                  return h;
+                },
+                ResponsePass.unchanged()));
   }
 
   /** Every broken proxy, in catalog order. */

@@ -145,10 +145,17 @@ final class HeadRewrites {
         + "]}";
   }
 
-  /** True when the target has a dot segment, raw or percent-encoded. */
+  /**
+   * True when the target has a dot segment, raw, percent-encoded or in a disguise (encoded twice,
+   * behind a backslash).
+   */
   static boolean dotSegments(HttpHead head) {
     String target = head.target().toLowerCase(Locale.ROOT);
-    return target.contains("/..") || target.contains("%2e");
+    return target.contains("/..")
+        || target.contains("%2e")
+        || target.contains("%252e")
+        || target.contains("\\..")
+        || target.contains("%5c..");
   }
 
   /** The request sent straight to the named cluster's URL, path joined without any check. */

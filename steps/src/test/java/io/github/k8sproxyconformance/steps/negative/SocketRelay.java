@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -26,8 +27,17 @@ import org.slf4j.LoggerFactory;
  */
 final class SocketRelay implements AutoCloseable {
 
-  /** What one request becomes: where it goes, with which head, and whether its body follows. */
-  record Forward(InetSocketAddress upstream, HttpHead head, boolean keepBody) {}
+  /**
+   * What one request becomes: where it goes, with which head, and whether its body follows. A
+   * forward without a head is a tunnel: the client is told 200 and bytes flow both ways untouched.
+   */
+  record Forward(InetSocketAddress upstream, HttpHead head, boolean keepBody) {
+
+    /** A CONNECT tunnel to the upstream. */
+    static Forward tunnel(InetSocketAddress upstream) {
+      return new Forward(upstream, null, true);
+    }
+  }
 
   /** Decides the {@link Forward} of each request from its head. */
   @FunctionalInterface
@@ -37,6 +47,8 @@ final class SocketRelay implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocketRelay.class);
   private static final int TIMEOUT_MS = 30_000;
+  private static final byte[] TUNNEL_ESTABLISHED =
+      "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket server;
   private final RequestRule rule;
@@ -104,6 +116,12 @@ final class SocketRelay implements AutoCloseable {
       upstream.connect(forward.upstream(), TIMEOUT_MS);
       upstream.setSoTimeout(TIMEOUT_MS);
       OutputStream toUpstream = upstream.getOutputStream();
+      if (forward.head() == null) {
+        client.getOutputStream().write(TUNNEL_ESTABLISHED);
+        workers.execute(() -> pumpBody(fromClient, toUpstream));
+        upstream.getInputStream().transferTo(flushing(client));
+        return;
+      }
       toUpstream.write(forward.head().replaced("Connection", "close").bytes());
       toUpstream.flush();
       workers.execute(() -> pumpBody(fromClient, forward.keepBody() ? toUpstream : null));
