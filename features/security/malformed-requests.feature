@@ -25,20 +25,23 @@ Feature: A malformed request is refused before anything reaches a cluster
 
   Rule: The proxy MUST refuse an oversized request head, and forward nothing
 
+    # A server that stops reading an oversized head may answer 431 and close while the client is
+    # still sending; the client then sees the connection reset instead of the status, so a closed
+    # connection counts as a refusal too (Backstage answers this way).
     # catches: accepts heads of any size, so one client can exhaust the proxy's memory
     Scenario: A 64 KiB header value is refused
       Given the cluster header is "alpha"
       And the request header X-Note is 65536 bytes long
-      When the client sends the request
-      Then the response status is 4xx
+      When the client sends the request, which the proxy may refuse by closing the connection
+      Then the proxy refused the request with a 4xx or by closing the connection
       And no cluster received any request
 
     # catches: accepts any number of header lines
     Scenario: Five thousand header lines are refused
       Given the cluster header is "alpha"
       And the request carries 5000 more headers
-      When the client sends the request
-      Then the response status is 4xx
+      When the client sends the request, which the proxy may refuse by closing the connection
+      Then the proxy refused the request with a 4xx or by closing the connection
       And no cluster received any request
 
   Rule: The proxy MUST refuse a request whose body length can be read two ways, and forward nothing

@@ -1,7 +1,7 @@
 package io.github.k8sproxyconformance.steps.http;
 
 /**
- * The proxy closed or reset the connection before sending any status line.
+ * The proxy closed or reset the connection before a whole response head arrived.
  *
  * <p>Usually a failure like any malformed response; but for a request HTTP servers commonly refuse
  * by closing the connection (Node drops a {@code CONNECT} nobody listens for), a scenario may count

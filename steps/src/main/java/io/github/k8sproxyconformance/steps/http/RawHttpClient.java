@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,8 +119,14 @@ public final class RawHttpClient {
 
   private WireInput exchange(Socket socket, URI endpoint, RawRequest request) throws IOException {
     OutputStream out = socket.getOutputStream();
-    out.write(wireBytes(endpoint, request));
-    out.flush();
+    try {
+      out.write(wireBytes(endpoint, request));
+      out.flush();
+    } catch (SocketException e) {
+      // a server may stop reading a request it refuses and close: the rest cannot be sent
+      throw new ClosedWithoutResponse(
+          "the connection was closed while the request was sent: " + e.getMessage());
+    }
     WireInput input = new WireInput(socket, endpoint.getRawAuthority());
     input.bound(timeout);
     return input;

@@ -2,7 +2,6 @@ package io.github.k8sproxyconformance.steps.http;
 
 import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import java.io.IOException;
-import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +30,7 @@ record ResponseHead(int status, String reason, List<HeaderField> headers) {
   }
 
   private static ResponseHead readOne(WireInput input) throws IOException {
-    String statusLine;
-    try {
-      statusLine = input.readLine("the status line");
-    } catch (SocketException e) {
-      throw new ClosedWithoutResponse(
-          "the connection was reset before a status line: " + e.getMessage());
-    }
+    String statusLine = input.readLine("the status line");
     if (statusLine == null) {
       throw new ClosedWithoutResponse(
           input.malformed("the connection closed before a status line").getMessage());

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -110,7 +111,18 @@ final class WireInput {
       return n;
     } catch (SocketTimeoutException e) {
       throw timedOut(what);
+    } catch (SocketException e) {
+      if (headComplete()) {
+        throw e;
+      }
+      throw new ClosedWithoutResponse(
+          "the connection was reset while reading " + what + " from " + peer + soFar());
     }
+  }
+
+  /** True once the transcript holds a whole response head, ended by its empty line. */
+  private boolean headComplete() {
+    return transcript.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n");
   }
 
   private AssertionError timedOut(String what) {
