@@ -14,6 +14,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -160,14 +161,45 @@ final class ClusterProxyHandler extends ProxyHandler {
   protected void addProxyHeaders(
       Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {}
 
-  /** A quiet exchange (a watch between events) must not be cut on the client leg either. */
+  /** Marks the end of the request body, so {@link ClientGoneProbe} knows it may read. */
+  @Override
+  protected org.eclipse.jetty.client.Request.Content newProxyToServerRequestContent(
+      Request clientToProxyRequest,
+      Response proxyToClientResponse,
+      org.eclipse.jetty.client.Request proxyToServerRequest) {
+    return new ProxyRequestContent(clientToProxyRequest) {
+      @Override
+      public Content.Chunk read() {
+        Content.Chunk chunk = super.read();
+        if (chunk != null && chunk.isLast()) {
+          clientToProxyRequest.setAttribute(ClientGoneProbe.BODY_READ, Boolean.TRUE);
+        }
+        return chunk;
+      }
+    };
+  }
+
+  /**
+   * A quiet exchange (a watch between events) must not be cut on the client leg either; but when
+   * its client has gone, the cluster connection is released rather than held for ever.
+   */
   @Override
   protected void sendProxyToServerRequest(
       Request clientToProxyRequest,
       org.eclipse.jetty.client.Request proxyToServerRequest,
       Response proxyToClientResponse,
       Callback proxyToClientCallback) {
-    clientToProxyRequest.addIdleTimeoutListener(timeout -> false);
+    clientToProxyRequest.addIdleTimeoutListener(
+        timeout -> {
+          if (ClientGoneProbe.clientGone(clientToProxyRequest)) {
+            LOG.info(
+                "{} client->proxy closed while waiting for cluster '{}'; releasing proxy->cluster",
+                requestId(clientToProxyRequest),
+                cluster.name());
+            proxyToServerRequest.abort(new ClientGoneProbe.ClientGone());
+          }
+          return false;
+        });
     LOG.debug(
         "{} client->proxy {} {} => proxy->cluster '{}' {}",
         requestId(clientToProxyRequest),
@@ -213,6 +245,10 @@ final class ClusterProxyHandler extends ProxyHandler {
       Response proxyToClientResponse,
       Callback proxyToClientCallback,
       Throwable failure) {
+    if (failure instanceof ClientGoneProbe.ClientGone) {
+      proxyToClientCallback.failed(failure);
+      return;
+    }
     UpstreamFailure upstream = UpstreamFailure.of(failure, cluster.url());
     String id = requestId(clientToProxyRequest);
     if (proxyToClientResponse.isCommitted()) {
