@@ -43,11 +43,15 @@ final class TargetPath {
   /**
    * Whether resolving the dot segments of {@code rest} ({@code ..}, {@code %2e%2e}, {@code .%2E},
    * also hidden behind {@code %2F} or a {@code ;parameter}) would climb above its start, i.e. above
-   * the cluster URL's path.
+   * the cluster URL's path. A backslash, raw or {@code %5C}, counts as a slash: WHATWG URL parsers
+   * (Node, browsers) read it so, and a cluster behind such a front would resolve {@code ..\}.
    */
   static boolean climbsAbove(String rest) {
     String decoded =
-        rest.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").toLowerCase(Locale.ROOT);
+        rest.replaceAll("(?i)%2e", ".")
+            .replaceAll("(?i)%2f|%5c", "/")
+            .replace('\\', '/')
+            .toLowerCase(Locale.ROOT);
     int depth = 0;
     for (String segment : decoded.split("/")) {
       int parameters = segment.indexOf(';');

@@ -37,13 +37,38 @@ class TargetPathTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/..", "/a/../..", "/%2e%2e", "/.%2E", "/%2E.", "/a/..%2f..", "/..;p", "/./../x"})
+      strings = {
+        "/..",
+        "/a/../..",
+        "/%2e%2e",
+        "/.%2E",
+        "/%2E.",
+        "/a/..%2f..",
+        "/..;p",
+        "/./../x",
+        "/a/..\\..\\x",
+        "/a/..%5c..%5Cx",
+        "/a\\..\\..",
+        "/..\\"
+      })
   void detectsClimbingAboveTheStart(String rest) {
     assertThat(TargetPath.climbsAbove(rest)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "/", "/a/..", "/a/./b/../c", "/..a/b", "/a..", "/%2e%2ea", "/.../x"})
+  @ValueSource(
+      strings = {
+        "",
+        "/",
+        "/a/..",
+        "/a/./b/../c",
+        "/..a/b",
+        "/a..",
+        "/%2e%2ea",
+        "/.../x",
+        "/a\\b\\..",
+        "/a%5cb%5c.."
+      })
   void acceptsPathsThatStayInside(String rest) {
     assertThat(TargetPath.climbsAbove(rest)).isFalse();
   }
