@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.UpgradeProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,6 +40,16 @@ final class ClusterProxyHandler extends ProxyHandler {
 
   /** Watches hold a connection each; Jetty's default of 64 would queue a busy dashboard. */
   private static final int MAX_CONNECTIONS_PER_CLUSTER = 1024;
+
+  /**
+   * Every request head the server accepts must fit on the way to the cluster, with the token this
+   * proxy adds; Jetty's default of 4 KiB failed long label selectors with a 500.
+   */
+  private static final int REQUEST_BUFFER_SIZE = 2 * ReferenceProxyServer.REQUEST_HEADER_SIZE;
+
+  /** Set on the client request when reading its body failed (cut short, bad chunking). */
+  private static final String CLIENT_BODY_FAILURE =
+      ClusterProxyHandler.class.getName() + ".clientBodyFailure";
 
   private final ClusterConfig cluster;
   private final Duration connectionIdleTimeout;
@@ -102,6 +114,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
     httpClient.setIdleTimeout(connectionIdleTimeout.toMillis());
     httpClient.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_CLUSTER);
+    httpClient.setRequestBufferSize(REQUEST_BUFFER_SIZE);
   }
 
   @Override
@@ -160,14 +173,51 @@ final class ClusterProxyHandler extends ProxyHandler {
   protected void addProxyHeaders(
       Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {}
 
-  /** A quiet exchange (a watch between events) must not be cut on the client leg either. */
+  /**
+   * Marks the end of the request body, so {@link ClientGoneProbe} knows it may read, and a body the
+   * client broke, so the failure is not blamed on the cluster.
+   */
+  @Override
+  protected org.eclipse.jetty.client.Request.Content newProxyToServerRequestContent(
+      Request clientToProxyRequest,
+      Response proxyToClientResponse,
+      org.eclipse.jetty.client.Request proxyToServerRequest) {
+    return new ProxyRequestContent(clientToProxyRequest) {
+      @Override
+      public Content.Chunk read() {
+        Content.Chunk chunk = super.read();
+        if (chunk != null && chunk.isLast()) {
+          clientToProxyRequest.setAttribute(ClientGoneProbe.BODY_READ, Boolean.TRUE);
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          clientToProxyRequest.setAttribute(CLIENT_BODY_FAILURE, chunk.getFailure());
+        }
+        return chunk;
+      }
+    };
+  }
+
+  /**
+   * A quiet exchange (a watch between events) must not be cut on the client leg either; but when
+   * its client has gone, the cluster connection is released rather than held for ever.
+   */
   @Override
   protected void sendProxyToServerRequest(
       Request clientToProxyRequest,
       org.eclipse.jetty.client.Request proxyToServerRequest,
       Response proxyToClientResponse,
       Callback proxyToClientCallback) {
-    clientToProxyRequest.addIdleTimeoutListener(timeout -> false);
+    clientToProxyRequest.addIdleTimeoutListener(
+        timeout -> {
+          if (ClientGoneProbe.clientGone(clientToProxyRequest)) {
+            LOG.info(
+                "{} client->proxy closed while waiting for cluster '{}'; releasing proxy->cluster",
+                requestId(clientToProxyRequest),
+                cluster.name());
+            proxyToServerRequest.abort(new ClientGoneProbe.ClientGone());
+          }
+          return false;
+        });
     LOG.debug(
         "{} client->proxy {} {} => proxy->cluster '{}' {}",
         requestId(clientToProxyRequest),
@@ -202,8 +252,9 @@ final class ClusterProxyHandler extends ProxyHandler {
   }
 
   /**
-   * Answers Backstage's 500 request-error envelope; once the response is committed nothing can be
-   * said any more, so the client connection is aborted and the client sees a truncated response.
+   * Answers Backstage's 500 request-error envelope, or 400 when it was the client's body that
+   * failed; once the response is committed nothing can be said any more, so the client connection
+   * is aborted and the client sees a truncated response.
    */
   @Override
   protected void onServerToProxyResponseFailure(
@@ -213,8 +264,25 @@ final class ClusterProxyHandler extends ProxyHandler {
       Response proxyToClientResponse,
       Callback proxyToClientCallback,
       Throwable failure) {
-    UpstreamFailure upstream = UpstreamFailure.of(failure, cluster.url());
+    if (failure instanceof ClientGoneProbe.ClientGone) {
+      proxyToClientCallback.failed(failure);
+      return;
+    }
     String id = requestId(clientToProxyRequest);
+    if (clientToProxyRequest.getAttribute(CLIENT_BODY_FAILURE) instanceof Throwable broken
+        && !proxyToClientResponse.isCommitted()) {
+      String reason = broken instanceof HttpException bad ? bad.getReason() : "it ended early";
+      LOG.info("{} client->proxy request body unusable: {}", id, reason);
+      proxyToClientResponse.reset();
+      ErrorEnvelope.inputError("Request body could not be read: " + reason)
+          .write(
+              proxyToClientResponse,
+              proxyToClientCallback,
+              clientToProxyRequest.getMethod(),
+              exchange(clientToProxyRequest).originalUrl());
+      return;
+    }
+    UpstreamFailure upstream = UpstreamFailure.of(failure, cluster.url());
     if (proxyToClientResponse.isCommitted()) {
       LOG.warn(
           "{} proxy->cluster '{}' failed mid-response ({}: {}); aborting client->proxy",

@@ -100,6 +100,10 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
               "Request path climbs above the path of cluster '" + cluster.name() + "'");
       return refuse(envelope, request, response, callback, routerUrl);
     }
+    if (query != null && !TargetPath.isWellEncoded(query)) {
+      ErrorEnvelope envelope = ErrorEnvelope.inputError("Malformed percent-encoding in the query");
+      return refuse(envelope, request, response, callback, routerUrl);
+    }
     Credential credential = credentials.resolve(cluster, request.getHeaders());
     if (credential instanceof CredentialPolicy.Refused refused) {
       return refuse(refused.envelope(), request, response, callback, routerUrl);

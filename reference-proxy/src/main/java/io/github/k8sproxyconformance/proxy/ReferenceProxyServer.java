@@ -23,7 +23,7 @@ public final class ReferenceProxyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceProxyServer.class);
 
   /** Node's default limit; Kubernetes clients send long impersonation and token headers. */
-  private static final int REQUEST_HEADER_SIZE = 16 * 1024;
+  static final int REQUEST_HEADER_SIZE = 16 * 1024;
 
   private final Server server;
   private final ServerConnector connector;

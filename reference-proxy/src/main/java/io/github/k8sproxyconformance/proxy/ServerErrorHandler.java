@@ -13,6 +13,9 @@ import org.eclipse.jetty.util.Callback;
  * server root: the caller should get the same {@code InputError} shape as for dot segments that
  * climb above a cluster's path. Such a request was never parsed, so its {@code request} member
  * shows Jetty's placeholder method and URL ({@code BAD /badMessage}) rather than the caller's.
+ *
+ * <p>Jetty answers a version or transfer coding it does not support with 505 or 501; those are
+ * answered 400 here, keeping the reason in the message.
  */
 final class ServerErrorHandler implements Request.Handler {
   @Override
@@ -25,6 +28,12 @@ final class ServerErrorHandler implements Request.Handler {
     if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable cause
         && cause.getMessage() != null) {
       message = message + ": " + cause.getMessage();
+    }
+    if (status == HttpStatus.NOT_IMPLEMENTED_501
+        || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+      // an unknown version or transfer coding is the caller's mistake: 400, as Node answers it,
+      // so that a 5xx always means the proxy or a cluster failed
+      status = HttpStatus.BAD_REQUEST_400;
     }
     String name =
         switch (status) {

@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Why the proxy could not get an answer from a cluster, in the words of Node's error codes.
@@ -46,6 +48,12 @@ record UpstreamFailure(String code, String message) {
     SSLException tls = find(failure, SSLException.class);
     if (tls != null) {
       return new UpstreamFailure("EPROTO", "write EPROTO " + tls.getMessage());
+    }
+    if (find(failure, HttpResponseException.class) != null) {
+      // Jetty's message dumps its connection objects; the parser's reason is all a caller needs
+      BadMessageException bad = find(failure, BadMessageException.class);
+      String reason = bad != null && bad.getReason() != null ? bad.getReason() : "bad response";
+      return new UpstreamFailure("EPROTO", "Parse Error: " + reason);
     }
     if (find(failure, IOException.class) != null) {
       return new UpstreamFailure("ECONNRESET", "socket hang up");

@@ -37,7 +37,20 @@ class TargetPathTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/..", "/a/../..", "/%2e%2e", "/.%2E", "/%2E.", "/a/..%2f..", "/..;p", "/./../x"})
+      strings = {
+        "/..",
+        "/a/../..",
+        "/%2e%2e",
+        "/.%2E",
+        "/%2E.",
+        "/a/..%2f..",
+        "/..;p",
+        "/./../x",
+        "/a/..\\..\\x",
+        "/a/..%5c..%5Cx",
+        "/a\\..\\..",
+        "/..\\"
+      })
   void detectsClimbingAboveTheStart(String rest) {
     assertThat(TargetPath.climbsAbove(rest)).isTrue();
   }
@@ -69,7 +82,9 @@ class TargetPathTest {
         "/%2e%2ea",
         "/.../x",
         "/a%5c..",
-        "/%2525"
+        "/%2525",
+        "/a\\b\\..",
+        "/a%5cb%5c.."
       })
   void acceptsPathsThatStayInside(String rest) {
     assertThat(TargetPath.climbsAbove(rest)).isFalse();

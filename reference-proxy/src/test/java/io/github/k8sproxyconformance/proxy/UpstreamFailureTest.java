@@ -12,6 +12,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
+import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.http.BadMessageException;
 import org.junit.jupiter.api.Test;
 
 class UpstreamFailureTest {
@@ -34,6 +36,17 @@ class UpstreamFailureTest {
         .isEqualTo(new UpstreamFailure("EPROTO", "write EPROTO Received fatal alert"));
     assertThat(UpstreamFailure.of(new EOFException(), URL))
         .isEqualTo(new UpstreamFailure("ECONNRESET", "socket hang up"));
+  }
+
+  @Test
+  void aResponseThatIsNotHttpGivesTheParserReasonOnly() {
+    Throwable failure =
+        new HttpResponseException(
+            "HTTP protocol violation: bad response on HttpConnectionOverHTTP@1f2e::127.0.0.1:6443",
+            null,
+            new BadMessageException(400, "Illegal character CNTL=0x15"));
+    assertThat(UpstreamFailure.of(failure, URL))
+        .isEqualTo(new UpstreamFailure("EPROTO", "Parse Error: Illegal character CNTL=0x15"));
   }
 
   @Test

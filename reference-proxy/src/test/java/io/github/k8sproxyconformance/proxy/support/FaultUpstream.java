@@ -1,0 +1,226 @@
+package io.github.k8sproxyconformance.proxy.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A cluster that fails on request, over a plain socket: the fault is named in the request target
+ * ({@code ?fault=reset-mid-response}), so one upstream serves a mix of faults.
+ *
+ * <p>It counts its open connections, which is how a test sees whether the proxy released them: a
+ * connection stays open until this side closes it (after a reset or an answer) or reads the end of
+ * the stream from the proxy (a hung exchange the proxy gave up on).
+ */
+public final class FaultUpstream implements AutoCloseable {
+  /** What a connection does once it has read a request head. */
+  public enum Fault {
+    /** Sends headers promising 100 bytes, 11 of them, then a TCP reset after a pause. */
+    RESET_MID_RESPONSE,
+    /** Sends a chunked watch response with two events, then a TCP reset after a pause. */
+    RESET_MID_STREAM,
+    /** Waits {@link #SLOW_HEADERS_DELAY} before a complete answer. */
+    SLOW_HEADERS,
+    /** Never answers; waits until the proxy closes the connection. */
+    HANG,
+    /** Sends the headers and one event of a watch, then nothing until the proxy closes. */
+    HANG_AFTER_HEADERS;
+
+    /** The query value that selects this fault. */
+    public String query() {
+      return "fault=" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** How long {@link Fault#SLOW_HEADERS} waits before its status line. */
+  public static final Duration SLOW_HEADERS_DELAY = Duration.ofMillis(1_000);
+
+  /** How long a reset fault waits after its partial answer. */
+  public static final Duration RESET_PAUSE = Duration.ofMillis(300);
+
+  public static final String SLOW_BODY = "{\"kind\":\"Status\",\"status\":\"Success\"}";
+
+  private static final int HANG_LIMIT_MS = 60_000;
+
+  private final ServerSocket server;
+
+  /** Thread names start with this, so a leak count can leave them out. */
+  public static final String THREAD_NAME = "fault-upstream";
+
+  private final ExecutorService connections =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, THREAD_NAME + "-connection");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicInteger closedByProxy = new AtomicInteger();
+  private final Thread acceptor;
+
+  public FaultUpstream() throws IOException {
+    server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    acceptor = new Thread(this::acceptLoop, THREAD_NAME);
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  public int accepted() {
+    return accepted.get();
+  }
+
+  /** Connections not yet closed by either side. */
+  public int open() {
+    return open.get();
+  }
+
+  /** Hung connections the proxy closed. */
+  public int closedByProxy() {
+    return closedByProxy.get();
+  }
+
+  /** Waits, bounded, until no connection is open; returns how many still are. */
+  public int awaitNoneOpen(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (open.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return open.get();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        accepted.incrementAndGet();
+        open.incrementAndGet();
+        connections.execute(() -> serve(socket));
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      socket.setSoTimeout(HANG_LIMIT_MS);
+      String head = readHead(socket.getInputStream());
+      if (head == null) {
+        return;
+      }
+      OutputStream out = socket.getOutputStream();
+      switch (faultOf(head)) {
+        case RESET_MID_RESPONSE -> {
+          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+          write(out, "Content-Length: 100\r\n\r\n{\"items\":[");
+          reset(socket);
+        }
+        case RESET_MID_STREAM -> {
+          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+          write(out, "Transfer-Encoding: chunked\r\n\r\n");
+          write(out, chunk("{\"type\":\"ADDED\",\"n\":1}\n"));
+          write(out, chunk("{\"type\":\"ADDED\",\"n\":2}\n"));
+          reset(socket);
+        }
+        case SLOW_HEADERS -> {
+          Thread.sleep(SLOW_HEADERS_DELAY.toMillis());
+          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n");
+          write(out, "Content-Length: " + SLOW_BODY.length() + "\r\n\r\n" + SLOW_BODY);
+        }
+        case HANG -> awaitClose(socket);
+        case HANG_AFTER_HEADERS -> {
+          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+          write(out, "Transfer-Encoding: chunked\r\n\r\n");
+          write(out, chunk("{\"type\":\"ADDED\",\"n\":1}\n"));
+          awaitClose(socket);
+        }
+      }
+    } catch (IOException e) {
+      // the proxy closed or reset the connection first: it is released all the same
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      open.decrementAndGet();
+    }
+  }
+
+  /** Reads (a request body, if any) until the proxy closes the connection. */
+  private void awaitClose(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    while (in.read() != -1) {
+      // discard
+    }
+    closedByProxy.incrementAndGet();
+  }
+
+  private static Fault faultOf(String head) {
+    String requestLine = head.substring(0, Math.max(0, head.indexOf("\r\n")));
+    for (Fault fault : Fault.values()) {
+      if (requestLine.contains(fault.query() + " ") || requestLine.contains(fault.query() + "&")) {
+        return fault;
+      }
+    }
+    return Fault.HANG;
+  }
+
+  /**
+   * Closes with SO_LINGER 0: the peer gets a TCP reset, not an orderly end of stream. The pause
+   * first lets the proxy read what was sent: a reset discards data its receiver has not read yet,
+   * which would turn a reset mid-response into one before the response.
+   */
+  private static void reset(Socket socket) throws IOException, InterruptedException {
+    Thread.sleep(RESET_PAUSE.toMillis());
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
+  private static String chunk(String text) {
+    return Integer.toHexString(text.length()) + "\r\n" + text + "\r\n";
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  /** The request head up to its empty line, or null when the stream ends first. */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    int b;
+    while ((b = in.read()) != -1) {
+      head.append((char) b);
+      if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+        return head.toString();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    server.close();
+    acceptor.join(10_000);
+    connections.shutdownNow();
+    connections.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}
