@@ -2,6 +2,7 @@ package io.github.k8sproxyconformance.proxy;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw client request path into the raw path sent to a cluster.
@@ -13,6 +14,11 @@ import java.util.Optional;
  * does.
  */
 final class TargetPath {
+  // Compiled once: String.replaceAll would compile its pattern again on every request.
+  private static final Pattern SLASH_RUN = Pattern.compile("/{2,}");
+  private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENCODED_SLASH = Pattern.compile("%2f", Pattern.CASE_INSENSITIVE);
+
   private TargetPath() {}
 
   /**
@@ -36,7 +42,7 @@ final class TargetPath {
    */
   static String join(String clusterPath, String rest) {
     String joined = rest.isEmpty() || rest.equals("/") ? clusterPath : clusterPath + rest;
-    String collapsed = joined.replaceAll("/{2,}", "/");
+    String collapsed = joined.contains("//") ? SLASH_RUN.matcher(joined).replaceAll("/") : joined;
     return collapsed.isEmpty() ? "/" : collapsed;
   }
 
@@ -46,8 +52,12 @@ final class TargetPath {
    * the cluster URL's path.
    */
   static boolean climbsAbove(String rest) {
-    String decoded =
-        rest.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/").toLowerCase(Locale.ROOT);
+    String decoded = rest;
+    if (rest.indexOf('%') >= 0) {
+      decoded = ENCODED_DOT.matcher(decoded).replaceAll(".");
+      decoded = ENCODED_SLASH.matcher(decoded).replaceAll("/");
+    }
+    decoded = decoded.toLowerCase(Locale.ROOT);
     int depth = 0;
     for (String segment : decoded.split("/")) {
       int parameters = segment.indexOf(';');
