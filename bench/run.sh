@@ -81,6 +81,7 @@ need java "install a JDK 17 or newer"
 need curl "apt-get install curl"
 need python3 "apt-get install python3"
 need wrk "apt-get install wrk"
+need ss "apt-get install iproute2"
 [[ -f "$proxy_jar" && -f "$fixtures_jar" ]] ||
   die "build the jars first: ./mvnw -B -pl reference-proxy,fixtures -am package -DskipTests"
 if [[ -z "$upstream_kind" ]]; then
@@ -334,6 +335,10 @@ for size in 1024 1048576; do
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# After hundreds of thousands of requests, a pool about as large as the concurrency shows reuse.
+upstream_port="${upstream_url##*:}"
+echo "reference proxy -> upstream connections open: $(ss -tnp state established \
+  "( dport = :$upstream_port )" | grep -c "pid=$proxy_pid," || true)"
 
 # --- streaming -------------------------------------------------------------------------------
 
