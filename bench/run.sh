@@ -143,6 +143,10 @@ started_pids+=($!)
 await_line "$work/fixtures.log" 'clusters are listening' $! "the fixture clusters" >/dev/null
 echo_url="$(awk '/name: alpha$/ {found = 1} found && /url:/ {print $2; exit}' "$work/fixtures/app-config.yaml")"
 [[ "$echo_url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "cannot find cluster alpha in the fixtures config"
+# The same echo behind TLS, trusted through the run's CA, to show what TLS costs per request.
+read -r echo_tls_url echo_tls_ca < <(awk '/name: tls-cadata$/ {found = 1}
+  found && /url:/ {url = $2} found && /caData:/ {print url, $2; exit}' "$work/fixtures/app-config.yaml")
+[[ "$echo_tls_url" =~ ^https:// ]] || die "cannot find cluster tls-cadata in the fixtures config"
 
 if [[ "$upstream_kind" == nginx ]]; then
   nginx_port="$(free_port)"
@@ -206,6 +210,11 @@ kubernetes:
           url: $echo_url
           authProvider: serviceAccount
           serviceAccountToken: $token
+        - name: echo-tls
+          url: $echo_tls_url
+          authProvider: serviceAccount
+          serviceAccountToken: $token
+          caData: $echo_tls_ca
         - name: stream
           url: ${stream_url:-http://127.0.0.1:9}
           authProvider: serviceAccount
@@ -339,6 +348,19 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 upstream_port="${upstream_url##*:}"
 echo "reference proxy -> upstream connections open: $(ss -tnp state established \
   "( dport = :$upstream_port )" | grep -c "pid=$proxy_pid," || true)"
+
+echo
+echo "== TLS to the cluster: reference proxy to the echo cluster, 1 KiB, concurrency 16"
+for cluster in echo echo-tls; do
+  run_wrk 16 5 "Backstage-Kubernetes-Cluster: $cluster" "$proxy_url/api/v1/namespaces?echoBodyBytes=1024" >/dev/null
+done
+for cluster in echo echo-tls; do
+  read -r r p50_ms p99_ms errors < <(run_wrk 16 "$duration" "Backstage-Kubernetes-Cluster: $cluster" \
+    "$proxy_url/api/v1/namespaces?echoBodyBytes=1024")
+  echo "$cluster: $r requests/s, p50 $p50_ms ms, p99 $p99_ms ms, errors $errors"
+done
+echo "reference proxy -> TLS echo connections open: $(ss -tnp state established \
+  "( dport = :${echo_tls_url##*:} )" | grep -c "pid=$proxy_pid," || true)"
 
 # --- streaming -------------------------------------------------------------------------------
 
