@@ -24,7 +24,7 @@ Options:
 
 Environment:
   PROXY_JAVA_OPTS     JVM options of the reference proxy (default -Xmx128m)
-  BACKSTAGE_PORT      port for Backstage (default 7107)
+  BACKSTAGE_PORT      port for Backstage (default: a free port)
 
 Needs java, curl, python3 and wrk (apt-get install wrk); nginx for the nginx upstream
 (apt-get install nginx-light). Build the jars first:
@@ -42,7 +42,7 @@ with_kubectl=true
 with_streams=true
 with_suite=false
 proxy_java_opts="${PROXY_JAVA_OPTS:--Xmx128m}"
-backstage_port="${BACKSTAGE_PORT:-7107}"
+backstage_port="${BACKSTAGE_PORT:-}"
 cluster_header="Backstage-Kubernetes-Cluster: alpha"
 # The token the proxies send; the direct runs send it too, so every path makes the same request.
 token="bench-token"
@@ -261,6 +261,7 @@ EOF
 fi
 
 if $with_backstage; then
+  backstage_port="${backstage_port:-$(free_port)}"
   echo "bench: starting Backstage on port $backstage_port (the first start runs npm ci)"
   backstage_started=true
   "$root/backstage/start.sh" "$work/app-config.yaml" "$backstage_port" >"$work/backstage.log" 2>&1 ||
