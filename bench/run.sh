@@ -440,5 +440,5 @@ if $with_suite; then
   echo "== embedded conformance suite (./mvnw -B -pl steps -am verify -DskipUnitTests)"
   (cd "$root" && ./mvnw -B -pl steps -am verify -DskipUnitTests) >"$work/suite.log" 2>&1 ||
     die "the conformance suite failed: $(tail -n 30 "$work/suite.log")"
-  grep -E 'scenarios: .*wall time' "$work/suite.log" | sed 's/^.*\] //'
+  grep -E 'scenarios: .*wall time' "$work/suite.log"
 fi
