@@ -85,7 +85,7 @@ need ss "apt-get install iproute2"
 [[ -f "$proxy_jar" && -f "$fixtures_jar" ]] ||
   die "build the jars first: ./mvnw -B -pl reference-proxy,fixtures -am package -DskipTests"
 if [[ -z "$upstream_kind" ]]; then
-  upstream_kind=echo
+  upstream_kind="echo"
   command -v nginx >/dev/null 2>&1 && upstream_kind=nginx
 fi
 [[ "$upstream_kind" == echo ]] || need nginx "apt-get install nginx-light, or pass --upstream echo"
@@ -121,14 +121,14 @@ free_port() {
 # Waits until the file has a line matching the pattern and prints the first match.
 await_line() {
   local file="$1" pattern="$2" pid="$3" name="$4" i
-  for ((i = 0; i < 300; i++)); do
+  for ((i = 0; i < 600; i++)); do
     if grep -m1 -o -E "$pattern" "$file" 2>/dev/null; then
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || die "$name exited while starting; its output: $(tail -n 20 "$file")"
     sleep 0.1
   done
-  die "$name did not start within 30 s; its output: $(tail -n 20 "$file")"
+  die "$name did not start within 60 s; its output: $(tail -n 20 "$file")"
 }
 
 # --- start everything ------------------------------------------------------------------------
