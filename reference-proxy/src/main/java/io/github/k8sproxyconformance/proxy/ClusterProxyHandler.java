@@ -4,6 +4,7 @@ import io.github.k8sproxyconformance.proxy.CredentialPolicy.Replace;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
 import io.github.k8sproxyconformance.proxy.tls.ClusterTls;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ final class ClusterProxyHandler extends ProxyHandler {
       ClusterProxyHandler.class.getName() + ".clientBodyFailure";
 
   private final ClusterConfig cluster;
+  private final URI origin;
   private final Duration connectionIdleTimeout;
   private final Duration exchangeIdleTimeout;
   private final WebSocketComponents webSocketComponents;
@@ -64,6 +66,8 @@ final class ClusterProxyHandler extends ProxyHandler {
       Duration exchangeIdleTimeout,
       WebSocketComponents webSocketComponents) {
     this.cluster = cluster;
+    ClusterUrl url = cluster.url();
+    this.origin = URI.create(url.scheme() + "://" + url.host() + ":" + url.port());
     this.connectionIdleTimeout = connectionIdleTimeout;
     this.exchangeIdleTimeout = exchangeIdleTimeout;
     this.webSocketComponents = webSocketComponents;
@@ -129,15 +133,14 @@ final class ClusterProxyHandler extends ProxyHandler {
 
   /**
    * Sets the raw target on the client request directly: going through {@link java.net.URI} would
-   * reject or re-encode some of the bytes the caller sent.
+   * reject or re-encode some of the bytes the caller sent. The cluster's origin is parsed once, not
+   * per request.
    */
   @Override
   protected org.eclipse.jetty.client.Request newProxyToServerRequest(
       Request clientToProxyRequest, HttpURI newHttpURI) {
-    ClusterUrl url = cluster.url();
     return getHttpClient()
-        .newRequest(url.host(), url.port())
-        .scheme(url.scheme())
+        .newRequest(origin)
         .method(clientToProxyRequest.getMethod())
         .path(exchange(clientToProxyRequest).targetPathAndQuery())
         .idleTimeout(exchangeIdleTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -3,7 +3,9 @@ package io.github.k8sproxyconformance.proxy;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.DuplicateNamePolicy;
 import io.github.k8sproxyconformance.proxy.config.Profile;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -16,11 +18,17 @@ import java.util.stream.Collectors;
  */
 final class ClusterSelector {
   private final List<ClusterConfig> clusters;
+  private final Map<String, List<ClusterConfig>> clustersByName;
   private final Profile profile;
   private final DuplicateNamePolicy duplicateNames;
 
   ClusterSelector(List<ClusterConfig> clusters, Profile profile, DuplicateNamePolicy policy) {
     this.clusters = List.copyOf(clusters);
+    this.clustersByName =
+        this.clusters.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ClusterConfig::name, LinkedHashMap::new, Collectors.toList()));
     this.profile = profile;
     this.duplicateNames = policy;
   }
@@ -61,8 +69,7 @@ final class ClusterSelector {
   }
 
   private Selection byName(String name) {
-    List<ClusterConfig> matches =
-        clusters.stream().filter(c -> c.name().equals(name)).collect(Collectors.toList());
+    List<ClusterConfig> matches = clustersByName.getOrDefault(name, List.of());
     if (matches.isEmpty()) {
       return notFound(name);
     }

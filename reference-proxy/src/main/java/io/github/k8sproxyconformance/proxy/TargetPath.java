@@ -1,6 +1,7 @@
 package io.github.k8sproxyconformance.proxy;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw client request path into the raw path sent to a cluster.
@@ -14,6 +15,13 @@ import java.util.Optional;
 final class TargetPath {
   /** Enough for any real encoding chain; more rounds only serve a deliberately nested attack. */
   private static final int MAX_DECODING_ROUNDS = 4;
+
+  // Compiled once: String.replaceAll would compile its pattern again on every request.
+  private static final Pattern SLASH_RUN = Pattern.compile("/{2,}");
+  private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SLASH_LIKE =
+      Pattern.compile("%2f|%5c|\\\\", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENCODED_SEMICOLON = Pattern.compile("%3b", Pattern.CASE_INSENSITIVE);
 
   private TargetPath() {}
 
@@ -38,7 +46,7 @@ final class TargetPath {
    */
   static String join(String clusterPath, String rest) {
     String joined = rest.isEmpty() || rest.equals("/") ? clusterPath : clusterPath + rest;
-    String collapsed = joined.replaceAll("/{2,}", "/");
+    String collapsed = joined.contains("//") ? SLASH_RUN.matcher(joined).replaceAll("/") : joined;
     return collapsed.isEmpty() ? "/" : collapsed;
   }
 
@@ -54,11 +62,11 @@ final class TargetPath {
     for (int round = 0; round < MAX_DECODING_ROUNDS && decoded.contains("%25"); round++) {
       decoded = decoded.replace("%25", "%");
     }
-    decoded =
-        decoded
-            .replaceAll("(?i)%2e", ".")
-            .replaceAll("(?i)%2f|%5c|\\\\", "/")
-            .replaceAll("(?i)%3b", ";");
+    if (decoded.indexOf('%') >= 0 || decoded.indexOf('\\') >= 0) {
+      decoded = ENCODED_DOT.matcher(decoded).replaceAll(".");
+      decoded = SLASH_LIKE.matcher(decoded).replaceAll("/");
+      decoded = ENCODED_SEMICOLON.matcher(decoded).replaceAll(";");
+    }
     int depth = 0;
     for (String segment : decoded.split("/")) {
       int parameters = segment.indexOf(';');

@@ -1,0 +1,444 @@
+#!/usr/bin/env bash
+# Measures the reference proxy side by side with a direct connection to the same upstream, and
+# with kubectl proxy and the real Backstage backend when asked, all in one run on this machine.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: bench/run.sh [options]
+
+Starts an upstream, the reference proxy (heap capped), kubectl proxy when installed and, with
+--backstage, the real Backstage backend; runs wrk against each with 1 KiB and 1 MiB GETs on
+kept-alive connections at concurrency 16 and 64, then streams 1 GiB down and up through the
+reference proxy and times a watch event's first byte. Prints one table with requests/s, p50, p99
+and the ratio to direct. Everything it starts is stopped on exit.
+
+Options:
+  --duration SECONDS  length of each measured wrk run (default 10)
+  --upstream KIND     nginx (default when installed) or echo (the kit's echo cluster)
+  --backstage         also measure Backstage (backstage/start.sh; runs npm ci on first use)
+  --no-kubectl        leave out kubectl proxy even when kubectl is installed
+  --no-streams        leave out the 1 GiB streams and the watch first-byte test
+  --suite             also run the embedded conformance suite and print its wall time
+  --help              print this text
+
+Environment:
+  PROXY_JAVA_OPTS     JVM options of the reference proxy (default -Xmx128m)
+  BACKSTAGE_PORT      port for Backstage (default: a free port)
+
+Needs java, curl, python3 and wrk (apt-get install wrk); nginx for the nginx upstream
+(apt-get install nginx-light). Build the jars first:
+  ./mvnw -B -pl reference-proxy,fixtures -am package -DskipTests
+EOF
+}
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+proxy_jar="$root/reference-proxy/target/reference-proxy.jar"
+fixtures_jar="$root/fixtures/target/fixtures.jar"
+duration=10
+upstream_kind=""
+with_backstage=false
+with_kubectl=true
+with_streams=true
+with_suite=false
+proxy_java_opts="${PROXY_JAVA_OPTS:--Xmx128m}"
+backstage_port="${BACKSTAGE_PORT:-}"
+cluster_header="Backstage-Kubernetes-Cluster: alpha"
+# The token the proxies send; the direct runs send it too, so every path makes the same request.
+token="bench-token"
+gib=$((1024 * 1024 * 1024))
+
+die() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration)
+      [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--duration needs a whole number of seconds"
+      duration="$2"
+      shift 2
+      ;;
+    --upstream)
+      [[ "${2:-}" == nginx || "${2:-}" == echo ]] || die "--upstream is nginx or echo"
+      upstream_kind="$2"
+      shift 2
+      ;;
+    --backstage) with_backstage=true; shift ;;
+    --no-kubectl) with_kubectl=false; shift ;;
+    --no-streams) with_streams=false; shift ;;
+    --suite) with_suite=true; shift ;;
+    --help | -h) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || die "'$1' is not installed; $2"
+}
+need java "install a JDK 17 or newer"
+need curl "apt-get install curl"
+need python3 "apt-get install python3"
+need wrk "apt-get install wrk"
+need ss "apt-get install iproute2"
+[[ -f "$proxy_jar" && -f "$fixtures_jar" ]] ||
+  die "build the jars first: ./mvnw -B -pl reference-proxy,fixtures -am package -DskipTests"
+if [[ -z "$upstream_kind" ]]; then
+  upstream_kind="echo"
+  command -v nginx >/dev/null 2>&1 && upstream_kind=nginx
+fi
+[[ "$upstream_kind" == echo ]] || need nginx "apt-get install nginx-light, or pass --upstream echo"
+if $with_kubectl && ! command -v kubectl >/dev/null 2>&1; then
+  echo "bench: kubectl is not installed; leaving out kubectl proxy (apt-get install kubectl)" >&2
+  with_kubectl=false
+fi
+
+work="$(mktemp -d -t proxy-bench.XXXXXX)"
+started_pids=()
+backstage_started=false
+
+cleanup() {
+  local pid
+  for pid in "${started_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${started_pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if $backstage_started; then
+    "$root/backstage/stop.sh" >/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until the file has a line matching the pattern and prints the first match.
+await_line() {
+  local file="$1" pattern="$2" pid="$3" name="$4" i
+  for ((i = 0; i < 600; i++)); do
+    if grep -m1 -o -E "$pattern" "$file" 2>/dev/null; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "$name exited while starting; its output: $(tail -n 20 "$file")"
+    sleep 0.1
+  done
+  die "$name did not start within 60 s; its output: $(tail -n 20 "$file")"
+}
+
+# --- start everything ------------------------------------------------------------------------
+
+echo "bench: working in $work"
+
+# The echo cluster serves the watch stream and takes the upload; with --upstream echo it also
+# answers the GETs. Free ports keep the run clear of a conformance run on the fixed ports.
+java -jar "$fixtures_jar" serve --base-port 0 --kube off --out "$work/fixtures/app-config.yaml" \
+  >"$work/fixtures.log" 2>&1 &
+started_pids+=($!)
+await_line "$work/fixtures.log" 'clusters are listening' $! "the fixture clusters" >/dev/null
+echo_url="$(awk '/name: alpha$/ {found = 1} found && /url:/ {print $2; exit}' "$work/fixtures/app-config.yaml")"
+[[ "$echo_url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "cannot find cluster alpha in the fixtures config"
+# The same echo behind TLS, trusted through the run's CA, to show what TLS costs per request.
+read -r echo_tls_url echo_tls_ca < <(awk '/name: tls-cadata$/ {found = 1}
+  found && /url:/ {url = $2} found && /caData:/ {print url, $2; exit}' "$work/fixtures/app-config.yaml")
+[[ "$echo_tls_url" =~ ^https:// ]] || die "cannot find cluster tls-cadata in the fixtures config"
+
+if [[ "$upstream_kind" == nginx ]]; then
+  nginx_port="$(free_port)"
+  mkdir -p "$work/nginx/www" "$work/nginx/tmp"
+  # Run as root, nginx serves from an unprivileged worker, which must reach the files.
+  chmod 755 "$work"
+  head -c 1024 /dev/urandom >"$work/nginx/www/body-1024"
+  head -c 1048576 /dev/urandom >"$work/nginx/www/body-1048576"
+  # One worker: the upstream stands for a cluster, and the 2 cores are shared with wrk and proxy.
+  cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp/body;
+  proxy_temp_path $work/nginx/tmp/proxy;
+  fastcgi_temp_path $work/nginx/tmp/fastcgi;
+  uwsgi_temp_path $work/nginx/tmp/uwsgi;
+  scgi_temp_path $work/nginx/tmp/scgi;
+  keepalive_requests 1000000;
+  default_type application/octet-stream;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    # The same query as for the echo cluster picks the body: ?echoBodyBytes=1024 or 1048576.
+    location / { root $work/nginx/www; try_files /body-\$arg_echoBodyBytes =404; }
+  }
+}
+EOF
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/out.log" 2>&1 &
+  started_pids+=($!)
+  upstream_url="http://127.0.0.1:$nginx_port"
+else
+  upstream_url="$echo_url"
+fi
+
+stream_url=""
+if $with_streams; then
+  stream_port="$(free_port)"
+  python3 "$root/bench/stream_upstream.py" "$stream_port" >"$work/stream-upstream.log" 2>&1 &
+  started_pids+=($!)
+  await_line "$work/stream-upstream.log" 'listening on' $! "the streaming upstream" >/dev/null
+  stream_url="http://127.0.0.1:$stream_port"
+fi
+
+# One app-config for the reference proxy and Backstage alike: alpha is the upstream under test.
+cat >"$work/app-config.yaml" <<EOF
+kubernetes:
+  serviceLocatorMethod:
+    type: multiTenant
+  clusterLocatorMethods:
+    - type: config
+      clusters:
+        - name: alpha
+          url: $upstream_url
+          authProvider: serviceAccount
+          serviceAccountToken: $token
+        - name: echo
+          url: $echo_url
+          authProvider: serviceAccount
+          serviceAccountToken: $token
+        - name: echo-tls
+          url: $echo_tls_url
+          authProvider: serviceAccount
+          serviceAccountToken: $token
+          caData: $echo_tls_ca
+        - name: stream
+          url: ${stream_url:-http://127.0.0.1:9}
+          authProvider: serviceAccount
+          serviceAccountToken: $token
+proxy:
+  listen:
+    host: 127.0.0.1
+    port: 0
+EOF
+
+# shellcheck disable=SC2086 # the options are words
+java $proxy_java_opts -jar "$proxy_jar" --config "$work/app-config.yaml" \
+  >"$work/proxy.out" 2>"$work/proxy.log" &
+proxy_pid=$!
+started_pids+=("$proxy_pid")
+proxy_url="$(await_line "$work/proxy.out" 'http://127\.0\.0\.1:[0-9]+/api/kubernetes/proxy' "$proxy_pid" "the reference proxy")"
+
+targets=(direct reference)
+declare -A base_url=([direct]="$upstream_url" [reference]="$proxy_url")
+declare -A headers=([direct]="Authorization: Bearer $token" [reference]="$cluster_header")
+
+if $with_kubectl; then
+  cat >"$work/kubeconfig" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+  - name: bench
+    cluster: {server: "$upstream_url"}
+users:
+  - name: bench
+    user: {token: $token}
+contexts:
+  - name: bench
+    context: {cluster: bench, user: bench}
+current-context: bench
+EOF
+  kubectl proxy --kubeconfig "$work/kubeconfig" --address 127.0.0.1 --port 0 \
+    >"$work/kubectl.log" 2>&1 &
+  started_pids+=($!)
+  kubectl_address="$(await_line "$work/kubectl.log" '127\.0\.0\.1:[0-9]+' $! "kubectl proxy")"
+  targets+=(kubectl)
+  base_url[kubectl]="http://$kubectl_address"
+  headers[kubectl]="Accept: */*"
+fi
+
+if $with_backstage; then
+  backstage_port="${backstage_port:-$(free_port)}"
+  echo "bench: starting Backstage on port $backstage_port (the first start runs npm ci)"
+  backstage_started=true
+  "$root/backstage/start.sh" "$work/app-config.yaml" "$backstage_port" >"$work/backstage.log" 2>&1 ||
+    die "backstage/start.sh failed: $(tail -n 20 "$work/backstage.log")"
+  targets+=(backstage)
+  base_url[backstage]="http://127.0.0.1:$backstage_port/api/kubernetes/proxy"
+  # Backstage reads Authorization as its own token and would answer 401, so only the cluster.
+  headers[backstage]="$cluster_header"
+fi
+
+for target in "${targets[@]}"; do
+  status="$(curl -sS -o /dev/null -w '%{http_code}' -H "${headers[$target]}" \
+    "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024")"
+  [[ "$status" == 200 ]] || die "$target answered $status to a 1 KiB GET"
+done
+
+# --- the machine -----------------------------------------------------------------------------
+
+echo
+echo "== machine"
+echo "cpus: $(nproc), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+echo "kernel: $(uname -sr)"
+echo "java: $(java -version 2>&1 | head -n 1), proxy options: $proxy_java_opts"
+echo "wrk: $(wrk -v 2>&1 | head -n 1 | awk '{print $1, $2}')"
+echo "upstream: $upstream_kind${nginx_port:+ ($(nginx -v 2>&1 | awk '{print $3}'), 1 worker)}"
+$with_kubectl && echo "kubectl: $(kubectl version --client 2>/dev/null | head -n 1)"
+$with_backstage && echo "backstage: @backstage/plugin-kubernetes-backend 0.21.15, node $(node --version)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- requests/s and latency ------------------------------------------------------------------
+
+# Prints "requests/s p50_ms p99_ms errors" for one wrk run.
+run_wrk() {
+  local connections="$1" seconds="$2" header="$3" url="$4"
+  wrk -t 2 -c "$connections" -d "${seconds}s" --latency -H "$header" "$url" | awk '
+    function ms(v) {
+      if (v ~ /us$/) return v / 1000
+      if (v ~ /ms$/) return v + 0
+      if (v ~ /s$/) return v * 1000
+      return v
+    }
+    / 50%/ {p50 = ms($2)}
+    / 99%/ {p99 = ms($2)}
+    /Requests\/sec/ {rps = $2}
+    /Socket errors/ {gsub(/,/, ""); errors += $4 + $6 + $8 + $10}
+    /Non-2xx/ {errors += $NF}
+    END {printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors}'
+}
+
+# Warms every path: the proxies' JIT and connection pools, the upstream's caches. The JVM's
+# compiler needs the longest: on a busy 2-core machine it is still at work after 10 s.
+for target in "${targets[@]}"; do
+  run_wrk 64 10 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" >/dev/null
+  run_wrk 16 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1048576" >/dev/null
+done
+
+echo
+echo "== requests/s and latency: GET, keep-alive, wrk -t 2 -d ${duration}s"
+printf '| %-9s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
+  path size conc "requests/s" "p50 ms" "p99 ms" "ratio to direct" "p99 added ms" errors
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -----------  ------- ------ ------------ ---------- \
+  ---------- ------------------ ---------------- --------
+declare -A rps p99
+for size in 1024 1048576; do
+  label=1KiB
+  [[ $size == 1048576 ]] && label=1MiB
+  for connections in 16 64; do
+    for target in "${targets[@]}"; do
+      read -r r p50_ms p99_ms errors < <(run_wrk "$connections" "$duration" "${headers[$target]}" \
+        "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=$size")
+      key="$target/$label/$connections"
+      rps[$key]=$r
+      p99[$key]=$p99_ms
+      direct="direct/$label/$connections"
+      ratio="$(awk -v a="$r" -v b="${rps[$direct]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
+      added="$(awk -v a="$p99_ms" -v b="${p99[$direct]}" 'BEGIN {printf "%.3f", a - b}')"
+      printf '| %-9s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
+        "$target" "$label" "$connections" "$r" "$p50_ms" "$p99_ms" "${ratio}x" "$added" "$errors"
+    done
+  done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# After hundreds of thousands of requests, a pool about as large as the concurrency shows reuse.
+upstream_port="${upstream_url##*:}"
+echo "reference proxy -> upstream connections open: $(ss -tnp state established \
+  "( dport = :$upstream_port )" | grep -c "pid=$proxy_pid," || true)"
+
+echo
+echo "== TLS to the cluster: reference proxy to the echo cluster, 1 KiB, concurrency 16"
+for cluster in echo echo-tls; do
+  run_wrk 16 5 "Backstage-Kubernetes-Cluster: $cluster" "$proxy_url/api/v1/namespaces?echoBodyBytes=1024" >/dev/null
+done
+for cluster in echo echo-tls; do
+  read -r r p50_ms p99_ms errors < <(run_wrk 16 "$duration" "Backstage-Kubernetes-Cluster: $cluster" \
+    "$proxy_url/api/v1/namespaces?echoBodyBytes=1024")
+  echo "$cluster: $r requests/s, p50 $p50_ms ms, p99 $p99_ms ms, errors $errors"
+done
+echo "reference proxy -> TLS echo connections open: $(ss -tnp state established \
+  "( dport = :${echo_tls_url##*:} )" | grep -c "pid=$proxy_pid," || true)"
+
+# --- streaming -------------------------------------------------------------------------------
+
+# Samples the proxy's resident set every 50 ms until stopped; the peak is the figure.
+sample_rss() {
+  while kill -0 "$proxy_pid" 2>/dev/null; do
+    awk '/VmRSS/ {print $2}' "/proc/$proxy_pid/status"
+    sleep 0.05
+  done
+}
+
+rss_kib() {
+  awk '/'"$1"'/ {print $2}' "/proc/$proxy_pid/status"
+}
+
+# Runs a command while sampling RSS; prints "before_MiB peak_MiB growth_MiB".
+with_rss() {
+  local before peak sampler
+  before="$(rss_kib VmRSS)"
+  sample_rss >"$work/rss.samples" &
+  sampler=$!
+  "$@"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  peak="$(sort -n "$work/rss.samples" | tail -n 1)"
+  awk -v b="$before" -v p="${peak:-$before}" 'BEGIN {printf "%.1f %.1f %.1f\n", b / 1024, p / 1024, (p - b) / 1024}'
+}
+
+download() {
+  curl -sS -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' -H "$1" "$2" \
+    >"$work/transfer.out"
+}
+
+# curl sends stdin chunked; the echo cluster answers with the length of the body it received.
+upload() {
+  local out code seconds received
+  out="$(head -c "$gib" /dev/zero |
+    curl -sS -T - -X PUT -w '\n%{http_code} %{time_total}' -H "$1" "$2")"
+  read -r code seconds <<<"$(tail -n 1 <<<"$out")"
+  received="$(grep -o '"bodyLength":[0-9]*' <<<"$out" | cut -d: -f2)"
+  echo "$code ${received:-0} $seconds" >"$work/transfer.out"
+}
+
+# Checks the status and byte count of the last transfer; prints "seconds MiB/s".
+transferred() {
+  local what="$1" code bytes seconds
+  read -r code bytes seconds < <(tail -n 1 "$work/transfer.out")
+  [[ "$code" == 200 && "$bytes" == "$gib" ]] || die "$what: status $code, $bytes bytes instead of $gib"
+  awk -v s="$seconds" 'BEGIN {printf "%.2f s, %.0f MiB/s\n", s, 1024 / s}'
+}
+
+if $with_streams; then
+  echo
+  echo "== 1 GiB streams through the reference proxy ($proxy_java_opts)"
+  download "Authorization: Bearer $token" "$stream_url/api/v1/download?bytes=$gib"
+  echo "chunked download, direct:        $(transferred "direct download")"
+  read -r before peak growth < <(with_rss download "Backstage-Kubernetes-Cluster: stream" \
+    "$proxy_url/api/v1/download?bytes=$gib")
+  echo "chunked download, proxy:         $(transferred "proxied download"); RSS ${before} MiB before, ${peak} MiB peak, growth ${growth} MiB"
+  upload "Authorization: Bearer $token" "$echo_url/api/v1/upload"
+  echo "chunked upload, direct:          $(transferred "direct upload")"
+  read -r before peak growth < <(with_rss upload "Backstage-Kubernetes-Cluster: echo" \
+    "$proxy_url/api/v1/upload")
+  echo "chunked upload, proxy:           $(transferred "proxied upload"); RSS ${before} MiB before, ${peak} MiB peak, growth ${growth} MiB"
+  echo "proxy VmHWM (peak RSS since start): $(awk '{printf "%.1f MiB", $1 / 1024}' <<<"$(rss_kib VmHWM)")"
+
+  echo
+  echo "== watch: request sent to first event byte, 200 samples each, alternating"
+  watch="/api/v1/pods?watch=1&echoEvents=1"
+  python3 "$root/bench/first_byte.py" 200 "$echo_url$watch" "$proxy_url$watch" \
+    "Backstage-Kubernetes-Cluster: echo"
+fi
+
+if $with_suite; then
+  echo
+  echo "== embedded conformance suite (./mvnw -B -pl steps -am verify -DskipUnitTests)"
+  (cd "$root" && ./mvnw -B -pl steps -am verify -DskipUnitTests) >"$work/suite.log" 2>&1 ||
+    die "the conformance suite failed: $(tail -n 30 "$work/suite.log")"
+  grep -E 'scenarios: .*wall time' "$work/suite.log"
+fi
