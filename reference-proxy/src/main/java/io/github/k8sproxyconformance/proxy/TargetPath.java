@@ -76,6 +76,21 @@ final class TargetPath {
   }
 
   /**
+   * Whether every {@code %} in the raw {@code query} starts a {@code %XX} escape. The cluster
+   * client refuses any other query, which would otherwise be blamed on the cluster with a 500.
+   */
+  static boolean isWellEncoded(String query) {
+    for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+      if (i + 2 >= query.length()
+          || Character.digit(query.charAt(i + 1), 16) < 0
+          || Character.digit(query.charAt(i + 2), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The request URL as Backstage's plugin router reports it in error envelopes: relative to the
    * parent of the mount's last segment ({@code /proxy/...} for {@code /api/kubernetes/proxy}).
    */
