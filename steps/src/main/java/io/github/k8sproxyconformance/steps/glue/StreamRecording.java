@@ -26,8 +26,11 @@ import java.util.zip.GZIPInputStream;
  * @param status the response status
  * @param headers the response headers in arrival order
  * @param chunks the body chunks in arrival order
+ * @param breakage why the body broke off before its end (connection closed or reset inside it);
+ *     empty when it ended as HTTP framing says a body ends
  */
-record StreamRecording(int status, List<HeaderField> headers, List<Chunk> chunks) {
+record StreamRecording(
+    int status, List<HeaderField> headers, List<Chunk> chunks, Optional<String> breakage) {
 
   StreamRecording {
     headers = List.copyOf(headers);
@@ -68,6 +71,7 @@ record StreamRecording(int status, List<HeaderField> headers, List<Chunk> chunks
         + chunks.stream().map(chunk -> chunk.arrivedAt().toEpochMilli()).toList()
         + ", content-encoding "
         + contentEncoding().orElse("none")
+        + breakage.map(why -> ", broke off: " + why).orElse(", ended")
         + ", text: "
         + text();
   }

@@ -31,6 +31,9 @@ public class StreamingSteps {
   /** Bounds a stream that never ends. */
   private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(60);
 
+  /** How a read that hit its time limit begins its message; any other failure is a break. */
+  private static final String TIMED_OUT = "timed out";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ScenarioWorld world;
@@ -45,16 +48,29 @@ public class StreamingSteps {
     ResponseStream stream = world.openStream();
     Instant deadline = Instant.now().plus(STREAM_TIMEOUT);
     List<Chunk> chunks = new ArrayList<>();
-    for (Optional<Chunk> next = stream.nextChunk(CHUNK_TIMEOUT);
-        next.isPresent();
-        next = stream.nextChunk(CHUNK_TIMEOUT)) {
+    Optional<String> breakage = Optional.empty();
+    while (true) {
+      Optional<Chunk> next;
+      try {
+        next = stream.nextChunk(CHUNK_TIMEOUT);
+      } catch (AssertionError e) {
+        // a stream that hangs fails here; one that breaks off is judged by the Then steps
+        if (String.valueOf(e.getMessage()).startsWith(TIMED_OUT)) {
+          throw e;
+        }
+        breakage = Optional.of(String.valueOf(e.getMessage()));
+        break;
+      }
+      if (next.isEmpty()) {
+        break;
+      }
       chunks.add(next.get());
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(
             "the stream did not end within " + STREAM_TIMEOUT + "; " + chunks.size() + " chunks");
       }
     }
-    recording = new StreamRecording(stream.status(), stream.headers(), chunks);
+    recording = new StreamRecording(stream.status(), stream.headers(), chunks, breakage);
   }
 
   @Then("the stream status is {status}")
@@ -64,8 +80,30 @@ public class StreamingSteps {
         .matches(expected::matches, "is " + expected);
   }
 
+  @Then("the stream breaks off after delivering {int} events in order")
+  public void streamBreaksOffAfterDeliveringEventsInOrder(int count) {
+    assertThat(recording().breakage())
+        .as("how the stream ended; %s", recording().describe())
+        .isPresent();
+    assertEvents(count);
+  }
+
+  @Then("the stream breaks off before its announced length")
+  public void streamBreaksOffBeforeItsLength() {
+    assertThat(recording().breakage())
+        .as("how the body ended; %s", recording().describe())
+        .isPresent();
+  }
+
   @Then("the stream ends after delivering {int} events in order")
   public void streamEndsAfterDeliveringEventsInOrder(int count) {
+    assertThat(recording().breakage())
+        .as("how the stream ended; %s", recording().describe())
+        .isEmpty();
+    assertEvents(count);
+  }
+
+  private void assertEvents(int count) {
     List<String> names = recording().lines().stream().map(StreamingSteps::eventName).toList();
     List<String> expected = new ArrayList<>();
     for (int i = 1; i <= count; i++) {

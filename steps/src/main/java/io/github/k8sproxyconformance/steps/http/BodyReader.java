@@ -26,6 +26,9 @@ final class BodyReader {
   private long remaining;
   private boolean finished;
 
+  /** The size of the chunk whose ending CRLF is still to be read; -1 when none is. */
+  private int endOfDataPending = -1;
+
   private BodyReader(WireInput input, Framing framing, long length) {
     this.input = input;
     this.framing = framing;
@@ -74,7 +77,22 @@ final class BodyReader {
     };
   }
 
+  /**
+   * The data of the next chunk. The CRLF that ends a chunk's data is read at the start of the next
+   * call: servers send it together with the next chunk, so waiting for it would date every chunk by
+   * the arrival of the one after it, and lose the last one of a stream that breaks off.
+   */
   private byte[] nextChunk() throws IOException {
+    if (endOfDataPending >= 0) {
+      String end = input.readLine("the CRLF after chunk data");
+      if (end == null) {
+        throw input.malformed("the connection closed before the last chunk");
+      }
+      if (!end.isEmpty()) {
+        throw input.malformed("chunk data longer than its size " + endOfDataPending);
+      }
+      endOfDataPending = -1;
+    }
     String sizeLine = input.readLine("a chunk size line");
     if (sizeLine == null) {
       throw input.malformed("the connection closed before the last chunk");
@@ -90,10 +108,7 @@ final class BodyReader {
       return null;
     }
     byte[] data = input.readExactly(size, "chunk data");
-    String end = input.readLine("the CRLF after chunk data");
-    if (end == null || !end.isEmpty()) {
-      throw input.malformed("chunk data longer than its size " + size);
-    }
+    endOfDataPending = size;
     return data;
   }
 

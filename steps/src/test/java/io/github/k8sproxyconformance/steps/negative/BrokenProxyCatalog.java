@@ -252,6 +252,10 @@ public final class BrokenProxyCatalog {
         "front relay: Content-Encoding removed from responses",
         k -> k.front(h -> h, ResponsePass.headRewritten(h -> h.without("Content-Encoding"))));
     add(
+        "hides-broken-bodies",
+        "front relay: response buffered and re-framed with the length that arrived",
+        k -> k.front(h -> h, ResponsePass.reframedWhole()));
+    add(
         "truncates-response-bodies",
         "front relay: response bodies cut after 64 KiB",
         k -> k.front(h -> h, ResponsePass.truncatedAfter(64 * 1024)));

@@ -1,10 +1,12 @@
 package io.github.k8sproxyconformance.steps.negative;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
@@ -63,6 +65,61 @@ interface ResponsePass {
       out.write(own.bytes());
       out.write(bytes);
     };
+  }
+
+  /**
+   * Holds the whole response back and sends it with a {@code Content-Length} of what arrived, as a
+   * buffering proxy that re-frames bodies does: a body the upstream broke off looks complete.
+   */
+  static ResponsePass reframedWhole() {
+    return (in, out) -> {
+      HttpHead head = HttpHead.read(in);
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      try {
+        in.transferTo(raw);
+      } catch (IOException e) {
+        // the upstream broke off: what arrived is all there is
+      }
+      boolean chunked =
+          head.value("Transfer-Encoding")
+              .map(v -> v.toLowerCase(Locale.ROOT).contains("chunked"))
+              .orElse(false);
+      byte[] body = chunked ? dechunked(raw.toByteArray()) : raw.toByteArray();
+      out.write(
+          head.without("Transfer-Encoding")
+              .replaced("Content-Length", Integer.toString(body.length))
+              .bytes());
+      out.write(body);
+    };
+  }
+
+  /** The data of the complete chunks at the start of a chunked body. */
+  private static byte[] dechunked(byte[] raw) {
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    int at = 0;
+    while (true) {
+      int lineEnd = indexOfCrlf(raw, at);
+      if (lineEnd < 0) {
+        return data.toByteArray();
+      }
+      String sizeField = new String(raw, at, lineEnd - at, StandardCharsets.US_ASCII);
+      int size = Integer.parseInt(sizeField.split(";", 2)[0].trim(), 16);
+      int start = lineEnd + 2;
+      if (size == 0 || start + size > raw.length) {
+        return data.toByteArray();
+      }
+      data.write(raw, start, size);
+      at = start + size + 2;
+    }
+  }
+
+  private static int indexOfCrlf(byte[] bytes, int from) {
+    for (int i = from; i + 1 < bytes.length; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Only the head and the first bytes of the body, then the connection ends. */

@@ -1,0 +1,38 @@
+@extended
+Feature: A cluster that fails mid-answer is not covered up, and a slow one is waited for
+
+  A cluster can crash, or lose its network, after it has begun to answer. The client must then see
+  the answer break off, as it would talking to the cluster directly: a proxy that ends a cut body
+  cleanly makes a truncated list or a dead watch look complete, and the client acts on part of the
+  data (a watch that ends cleanly is resumed, not re-listed). A cluster that is slow to answer is
+  waited for; Backstage sets no timeout of its own.
+
+  Rule: The proxy MUST pass on a body the cluster breaks off as broken off
+
+    # catches: buffers the answer and sends what arrived as a complete body
+    Scenario: A body the cluster breaks off half-way reaches the client broken off
+      Given the cluster header is "alpha"
+      And the request target is "/api/v1/namespaces?echoBodyBytes=200000&echoAbort=true"
+      When the client opens the request as a stream
+      Then the stream status is 200
+      And the stream breaks off before its announced length
+
+    # Kubernetes clients keep connections alive, so the watch comes chunked and its end is marked;
+    # after "Connection: close" a server may end a body by closing, and a break cannot be told.
+    # catches: ends a watch cleanly when the cluster's connection breaks
+    Scenario: A watch the cluster breaks off reaches the client broken off after its events
+      Given the cluster header is "alpha"
+      And the request header Connection is "keep-alive"
+      And the request target is "/api/v1/namespaces?watch=1&echoEvents=3&echoIntervalMs=100&echoAbort=true"
+      When the client opens the request as a stream
+      Then the stream status is 200
+      And the stream breaks off after delivering 3 events in order
+
+  Rule: The proxy MUST wait for a cluster that is slow to answer
+
+    # catches: gives up on a cluster before it answers, with a timeout shorter than it needs
+    Scenario: A cluster that answers after two and a half seconds is waited for
+      Given the cluster header is "alpha"
+      And the request target is "/api/v1/namespaces?echoDelayMs=2500"
+      When the client sends the request
+      Then the response comes from cluster alpha
