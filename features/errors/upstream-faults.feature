@@ -4,8 +4,9 @@ Feature: A cluster that fails mid-answer is not covered up, and a slow one is wa
   A cluster can crash, or lose its network, after it has begun to answer. The client must then see
   the answer break off, as it would talking to the cluster directly: a proxy that ends a cut body
   cleanly makes a truncated list or a dead watch look complete, and the client acts on part of the
-  data (a watch that ends cleanly is resumed, not re-listed). A cluster that is slow to answer is
-  waited for; Backstage sets no timeout of its own.
+  data (a watch that ends cleanly is resumed, not re-listed). A cluster whose URL names the wrong
+  scheme fails like one that is down. A cluster that is slow to answer is waited for; Backstage sets
+  no timeout of its own.
 
   Rule: The proxy MUST pass on a body the cluster breaks off as broken off
 
@@ -27,6 +28,20 @@ Feature: A cluster that fails mid-answer is not covered up, and a slow one is wa
       When the client opens the request as a stream
       Then the stream status is 200
       And the stream breaks off after delivering 3 events in order
+
+  Rule: The proxy MUST answer with the request-error envelope when a cluster speaks another protocol than its URL says
+
+    # catches: answers 502 or hangs when the TLS handshake meets a plain HTTP server
+    Scenario: An https URL in front of a plain HTTP cluster gets the request-error envelope
+      Given the cluster header is "tls-to-plain"
+      When the client sends the request
+      Then the response is a 500 error named "Error" whose message starts with "Cluster 'tls-to-plain' request error"
+
+    # catches: passes the TLS handshake bytes on as a response, answers 502, or hangs
+    Scenario: An http URL in front of a TLS cluster gets the request-error envelope
+      Given the cluster header is "plain-to-tls"
+      When the client sends the request
+      Then the response is a 500 error named "Error" whose message starts with "Cluster 'plain-to-tls' request error"
 
   Rule: The proxy MUST wait for a cluster that is slow to answer
 
