@@ -107,7 +107,8 @@ public class ProxyConfigurationSteps {
             base.port(),
             base.mountPath(),
             base.profile(),
-            duplicateNames != null ? duplicateNames : base.duplicateNames()));
+            duplicateNames != null ? duplicateNames : base.duplicateNames(),
+            base.connectionIdleTimeoutMs()));
   }
 
   private ProxyTarget startedProxy() {

@@ -35,6 +35,8 @@ public final class Harness {
   /** Where the bundled reference proxy serves the Kubernetes proxy, as Backstage does. */
   public static final String MOUNT_PATH = "/api/kubernetes/proxy";
 
+  private static final long BUNDLED_IDLE_TIMEOUT_MS = 5000;
+
   private static final Logger LOG = LoggerFactory.getLogger(Harness.class);
   private static Harness instance;
   private static RuntimeException startFailure;
@@ -232,8 +234,14 @@ public final class Harness {
     return complete.write(dir.resolve(name));
   }
 
+  /**
+   * The bundled proxy's section. Its 5 s connection idle timeout is when the reference proxy
+   * notices a client that gave up on a hung cluster, so that scenario takes seconds, not the
+   * default 30 s.
+   */
   private static ProxySection bundledSection(HarnessConfig config) {
-    return new ProxySection("127.0.0.1", 0, MOUNT_PATH, config.profile().id(), "first-match");
+    return new ProxySection(
+        "127.0.0.1", 0, MOUNT_PATH, config.profile().id(), "first-match", BUNDLED_IDLE_TIMEOUT_MS);
   }
 
   private static Path createdDir(Path dir) {

@@ -178,6 +178,21 @@ public final class BrokenProxyCatalog {
                         c.connectionIdleTimeout(),
                         Duration.ofSeconds(1))));
     add(
+        "holds-abandoned-clusters",
+        "config: connectionIdleTimeoutMs 10 minutes, so a departed client goes unnoticed",
+        k ->
+            k.reference(
+                c ->
+                    new ProxyConfig(
+                        c.clusters(),
+                        c.listenHost(),
+                        c.listenPort(),
+                        c.mountPath(),
+                        c.profile(),
+                        c.duplicateNames(),
+                        Duration.ofMinutes(10),
+                        c.exchangeIdleTimeout())));
+    add(
         "answers-5xx-with-bare-502",
         "front relay: 5xx responses replaced by a bodiless 502",
         k ->
