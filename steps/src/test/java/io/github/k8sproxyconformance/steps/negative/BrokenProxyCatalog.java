@@ -1,6 +1,5 @@
 package io.github.k8sproxyconformance.steps.negative;
 
-import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
 import io.github.k8sproxyconformance.steps.negative.SocketRelay.Forward;
 import io.github.k8sproxyconformance.steps.target.Harness;
 import io.github.k8sproxyconformance.steps.target.ProxyTarget;
@@ -168,30 +167,16 @@ public final class BrokenProxyCatalog {
         k ->
             k.reference(
                 c ->
-                    new ProxyConfig(
-                        c.clusters(),
-                        c.listenHost(),
-                        c.listenPort(),
-                        c.mountPath(),
-                        c.profile(),
-                        c.duplicateNames(),
-                        c.connectionIdleTimeout(),
-                        Duration.ofSeconds(1))));
+                    ConfigChanges.withTimeouts(
+                        c, c.connectionIdleTimeout(), Duration.ofSeconds(1))));
     add(
         "holds-abandoned-clusters",
         "config: connectionIdleTimeoutMs 10 minutes, so a departed client goes unnoticed",
         k ->
             k.reference(
                 c ->
-                    new ProxyConfig(
-                        c.clusters(),
-                        c.listenHost(),
-                        c.listenPort(),
-                        c.mountPath(),
-                        c.profile(),
-                        c.duplicateNames(),
-                        Duration.ofMinutes(10),
-                        c.exchangeIdleTimeout())));
+                    ConfigChanges.withTimeouts(
+                        c, Duration.ofMinutes(10), c.exchangeIdleTimeout())));
     add(
         "answers-5xx-with-bare-502",
         "front relay: 5xx responses replaced by a bodiless 502",

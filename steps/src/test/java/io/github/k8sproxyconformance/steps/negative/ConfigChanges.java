@@ -6,6 +6,7 @@ import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
 import io.github.k8sproxyconformance.proxy.config.Profile;
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +39,20 @@ final class ConfigChanges {
         config.duplicateNames(),
         config.connectionIdleTimeout(),
         config.exchangeIdleTimeout());
+  }
+
+  /** The configuration with other idle timeouts: for connections, and for an exchange. */
+  static ProxyConfig withTimeouts(
+      ProxyConfig config, Duration connectionIdle, Duration exchangeIdle) {
+    return new ProxyConfig(
+        config.clusters(),
+        config.listenHost(),
+        config.listenPort(),
+        config.mountPath(),
+        config.profile(),
+        config.duplicateNames(),
+        connectionIdle,
+        exchangeIdle);
   }
 
   /** The configuration of today's Backstage, whatever profile the suite runs in. */
