@@ -92,17 +92,17 @@ class HarnessConfigTest {
         HarnessConfig.load(
             Map.of(
                 "conformance.expectations", "backstage/expectations.yaml",
-                "conformance.invocation.dir", "/work/repo"),
+                "conformance.invocation.dir", "/home/user/repo"),
             Map.of());
     HarnessConfig absolute =
         HarnessConfig.load(
             Map.of(
                 "conformance.expectations", "/etc/expected.yaml",
-                "conformance.invocation.dir", "/work/repo"),
+                "conformance.invocation.dir", "/home/user/repo"),
             Map.of());
 
     assertThat(fromBuild.expectations())
-        .contains(Path.of("/work/repo/backstage/expectations.yaml"));
+        .contains(Path.of("/home/user/repo/backstage/expectations.yaml"));
     assertThat(absolute.expectations()).contains(Path.of("/etc/expected.yaml"));
     assertThat(HarnessConfig.load(Map.of(), Map.of()).expectations()).isEmpty();
   }
