@@ -2,10 +2,9 @@ package io.github.k8sproxyconformance.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.k8sproxyconformance.proxy.support.ProxyProcess;
 import io.github.k8sproxyconformance.proxy.support.RecordedRequest;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MainIT {
   private static final Path JAR =
       Path.of(System.getProperty("proxy.jar", "target/reference-proxy.jar"));
-  private static final String LISTENING = "reference-proxy listening on ";
 
   @TempDir Path dir;
   private Process process;
@@ -69,7 +66,7 @@ class MainIT {
             .replace("port: 7007", "port: 0"));
 
     process = startJar("--config", config.toString());
-    URI endpoint = URI.create(awaitEndpoint(process));
+    URI endpoint = URI.create(ProxyProcess.awaitEndpoint(process));
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
@@ -98,26 +95,5 @@ class MainIT {
         .isEqualTo(
             "reference-proxy: kubernetes.clusterLocatorMethods[0].type: unknown locator type 'magic'"
                 + " (supported: config, localKubectlProxy)\n");
-  }
-
-  /** Reads stdout until the startup line, bounded by a timeout. */
-  private static String awaitEndpoint(Process process) throws Exception {
-    BufferedReader stdout =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> endpoint =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
-                  if (line.startsWith(LISTENING)) {
-                    return line.substring(LISTENING.length()).trim();
-                  }
-                }
-                throw new IllegalStateException("the proxy exited before it was listening");
-              } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    return endpoint.get(60, TimeUnit.SECONDS);
   }
 }

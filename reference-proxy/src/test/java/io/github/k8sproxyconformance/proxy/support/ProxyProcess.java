@@ -39,6 +39,20 @@ public final class ProxyProcess implements AutoCloseable {
     Files.createDirectories(log.getParent());
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
+    try {
+      return new ProxyProcess(process, URI.create(awaitEndpoint(process)));
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads a starting proxy's standard output until it says where it listens, for at most 60 s.
+   *
+   * @return the endpoint it printed, e.g. {@code http://127.0.0.1:41234/api/kubernetes/proxy}
+   */
+  public static String awaitEndpoint(Process process) throws Exception {
     BufferedReader stdout =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> listening =
@@ -55,12 +69,7 @@ public final class ProxyProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
               }
             });
-    try {
-      return new ProxyProcess(process, URI.create(listening.get(60, TimeUnit.SECONDS)));
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw e;
-    }
+    return listening.get(60, TimeUnit.SECONDS);
   }
 
   public URI endpoint() {
