@@ -7,6 +7,7 @@ import io.cucumber.java.en.When;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.http.ResponseStream;
 import io.github.k8sproxyconformance.steps.http.ResponseStream.Chunk;
+import io.github.k8sproxyconformance.steps.http.TimedOut;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,6 @@ public class StreamingSteps {
   /** Bounds a stream that never ends. */
   private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(60);
 
-  /** How a read that hit its time limit begins its message; any other failure is a break. */
-  private static final String TIMED_OUT = "timed out";
-
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ScenarioWorld world;
@@ -53,11 +51,10 @@ public class StreamingSteps {
       Optional<Chunk> next;
       try {
         next = stream.nextChunk(CHUNK_TIMEOUT);
+      } catch (TimedOut e) {
+        throw e;
       } catch (AssertionError e) {
-        // a stream that hangs fails here; one that breaks off is judged by the Then steps
-        if (String.valueOf(e.getMessage()).startsWith(TIMED_OUT)) {
-          throw e;
-        }
+        // a stream that hangs fails above; one that breaks off is judged by the Then steps
         breakage = Optional.of(String.valueOf(e.getMessage()));
         break;
       }

@@ -125,8 +125,8 @@ final class WireInput {
     return transcript.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n");
   }
 
-  private AssertionError timedOut(String what) {
-    return new AssertionError(
+  private TimedOut timedOut(String what) {
+    return new TimedOut(
         "timed out after "
             + budget.toMillis()
             + " ms waiting for "

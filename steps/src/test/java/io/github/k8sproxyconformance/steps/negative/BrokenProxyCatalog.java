@@ -272,7 +272,7 @@ public final class BrokenProxyCatalog {
                 proxy ->
                     h ->
                         HostileForwards.bodylessTrailer(h)
-                            ? HostileForwards.waitingForTrailers(h)
+                            ? HostileForwards.waitingForTrailers()
                             : new Forward(proxy, h, true),
                 ResponsePass.unchanged()));
     add(

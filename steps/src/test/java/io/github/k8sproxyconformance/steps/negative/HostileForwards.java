@@ -62,7 +62,7 @@ final class HostileForwards {
   }
 
   /** A forward that waits for trailers that never come, until the relay is closed. */
-  static Forward waitingForTrailers(HttpHead head) {
+  static Forward waitingForTrailers() {
     try {
       Thread.sleep(Long.MAX_VALUE);
     } catch (InterruptedException e) {
