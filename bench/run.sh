@@ -181,6 +181,41 @@ EOF
   nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/out.log" 2>&1 &
   started_pids+=($!)
   upstream_url="http://127.0.0.1:$nginx_port"
+
+  # nginx as a reverse proxy in front of the same upstream: what a lean proxy written in C, with
+  # one worker and kept-alive upstream connections, costs on this machine. It strips the mount
+  # prefix and sets the token like the proxies under test, but selects no cluster.
+  nginx_proxy_port="$(free_port)"
+  mkdir -p "$work/nginx-proxy/tmp"
+  cat >"$work/nginx-proxy/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx-proxy/nginx.pid;
+error_log $work/nginx-proxy/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-proxy/tmp/body;
+  proxy_temp_path $work/nginx-proxy/tmp/proxy;
+  fastcgi_temp_path $work/nginx-proxy/tmp/fastcgi;
+  uwsgi_temp_path $work/nginx-proxy/tmp/uwsgi;
+  scgi_temp_path $work/nginx-proxy/tmp/scgi;
+  keepalive_requests 1000000;
+  upstream cluster { server 127.0.0.1:$nginx_port; keepalive 128; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:$nginx_proxy_port;
+    location /api/kubernetes/proxy/ {
+      proxy_pass http://cluster/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Authorization "Bearer $token";
+      proxy_buffering off;
+    }
+  }
+}
+EOF
+  nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
+  started_pids+=($!)
 else
   upstream_url="$echo_url"
 fi
@@ -235,6 +270,12 @@ proxy_url="$(await_line "$work/proxy.out" 'http://127\.0\.0\.1:[0-9]+/api/kubern
 targets=(direct reference)
 declare -A base_url=([direct]="$upstream_url" [reference]="$proxy_url")
 declare -A headers=([direct]="Authorization: Bearer $token" [reference]="$cluster_header")
+
+if [[ -n "${nginx_proxy_port:-}" ]]; then
+  targets+=(nginx-pass)
+  base_url[nginx-pass]="http://127.0.0.1:$nginx_proxy_port/api/kubernetes/proxy"
+  headers[nginx-pass]="$cluster_header"
+fi
 
 if $with_kubectl; then
   cat >"$work/kubeconfig" <<EOF
@@ -312,18 +353,55 @@ run_wrk() {
     END {printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors}'
 }
 
-# Warms every path: the proxies' JIT and connection pools, the upstream's caches. The JVM's
-# compiler needs the longest: on a busy 2-core machine it is still at work after 10 s.
+# CPU ticks (1/100 s) the JVM's JIT compiler threads of a process have used so far.
+compiler_ticks() {
+  local task ticks=0
+  for task in /proc/"$1"/task/*; do
+    if grep -q Compiler "$task/comm" 2>/dev/null; then
+      ticks=$((ticks + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$ticks"
+}
+
+# Drives a path in rounds of 5 s until two rounds in a row differ by less than 10 % and, for the
+# JVM of the reference proxy, its JIT compiler used under 2 % of a core in the last round; at most
+# 30 rounds. Prints the number of rounds and the last rate. On two cores the compiler is at work
+# for 20 to 60 s of load, and a run taken before it is done measures the compiler, not the proxy.
+warm_until_steady() {
+  local header="$1" url="$2" jvm_pid="$3" previous=0 r=0 round=0 before compiled=0
+  while ((round < 30)); do
+    round=$((round + 1))
+    [[ -n "$jvm_pid" ]] && before="$(compiler_ticks "$jvm_pid")"
+    read -r r _ < <(run_wrk 16 5 "$header" "$url")
+    [[ -n "$jvm_pid" ]] && compiled=$(($(compiler_ticks "$jvm_pid") - before))
+    if ((compiled <= 10)) && awk -v a="$r" -v b="$previous" \
+      'BEGIN {exit !(b > 0 && a > 0 && (a > b ? a - b : b - a) < 0.1 * b)}'; then
+      break
+    fi
+    previous="$r"
+  done
+  echo "$round $r"
+}
+
+echo
+echo "== warm-up: rounds of 5 s at concurrency 16 until two in a row agree within 10 %"
+echo "   (and, for the reference proxy, until its JIT compiler is idle)"
 for target in "${targets[@]}"; do
-  run_wrk 64 10 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" >/dev/null
+  jvm_pid=""
+  [[ "$target" == reference ]] && jvm_pid="$proxy_pid"
+  read -r rounds r < <(warm_until_steady "${headers[$target]}" \
+    "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" "$jvm_pid")
+  echo "$target: $rounds rounds ($((rounds * 5)) s), last round $r requests/s"
+  run_wrk 64 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" >/dev/null
   run_wrk 16 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1048576" >/dev/null
 done
 
 echo
 echo "== requests/s and latency: GET, keep-alive, wrk -t 2 -d ${duration}s"
-printf '| %-9s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
+printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
   path size conc "requests/s" "p50 ms" "p99 ms" "ratio to direct" "p99 added ms" errors
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -----------  ------- ------ ------------ ---------- \
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------  ------- ------ ------------ ---------- \
   ---------- ------------------ ---------------- --------
 declare -A rps p99
 for size in 1024 1048576; do
@@ -339,12 +417,24 @@ for size in 1024 1048576; do
       direct="direct/$label/$connections"
       ratio="$(awk -v a="$r" -v b="${rps[$direct]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
       added="$(awk -v a="$p99_ms" -v b="${p99[$direct]}" 'BEGIN {printf "%.3f", a - b}')"
-      printf '| %-9s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
+      printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
         "$target" "$label" "$connections" "$r" "$p50_ms" "$p99_ms" "${ratio}x" "$added" "$errors"
     done
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "== the reference proxy against the others, requests/s from the table above"
+for key in 1KiB/16 1KiB/64 1MiB/16 1MiB/64; do
+  line="$key:"
+  for other in "${targets[@]}"; do
+    [[ "$other" == reference ]] && continue
+    line+="$(awk -v a="${rps[reference/$key]}" -v b="${rps[$other/$key]}" -v o="$other" \
+      'BEGIN {printf " %s %.2fx", (o == "direct" ? "reference/direct" : "reference/" o), (b > 0 ? a / b : 0)}')"
+  done
+  echo "$line"
+done
 # After hundreds of thousands of requests, a pool about as large as the concurrency shows reuse.
 upstream_port="${upstream_url##*:}"
 echo "reference proxy -> upstream connections open: $(ss -tnp state established \

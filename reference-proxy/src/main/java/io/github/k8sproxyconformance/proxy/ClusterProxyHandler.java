@@ -100,14 +100,24 @@ final class ClusterProxyHandler extends ProxyHandler {
     return webSocketRelay;
   }
 
-  /** Creates the client here, not via setHttpClient, so ProxyHandler still tunes it on start. */
+  /**
+   * Creates the client here, not via setHttpClient, so ProxyHandler still tunes it on start.
+   *
+   * <p>The cluster's response is relayed by callbacks that only write to the client without
+   * waiting, so the client's transport is declared non-blocking: each response is passed on by the
+   * thread that read it, without a handoff to another thread per request. The server side stays
+   * blocking: declared non-blocking, Jetty 12.1.14 left a pipelined request unanswered until the
+   * idle timeout in {@code HostileInputFuzzTest}.
+   */
   @Override
   protected HttpClient newHttpClient() {
     ClientConnector connector = new ClientConnector();
     if (cluster.url().isHttps()) {
       connector.setSslContextFactory(ClusterTls.sslContextFactory(cluster));
     }
-    return new HttpClient(new HttpClientTransportDynamic(connector));
+    HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector);
+    transport.setInvocationType(InvocationType.NON_BLOCKING);
+    return new HttpClient(transport);
   }
 
   @Override
