@@ -139,8 +139,9 @@ echo "bench: working in $work"
 # answers the GETs. Free ports keep the run clear of a conformance run on the fixed ports.
 java -jar "$fixtures_jar" serve --base-port 0 --kube off --out "$work/fixtures/app-config.yaml" \
   >"$work/fixtures.log" 2>&1 &
-started_pids+=($!)
-await_line "$work/fixtures.log" 'clusters are listening' $! "the fixture clusters" >/dev/null
+fixtures_pid=$!
+started_pids+=("$fixtures_pid")
+await_line "$work/fixtures.log" 'clusters are listening' "$fixtures_pid" "the fixture clusters" >/dev/null
 echo_url="$(awk '/name: alpha$/ {found = 1} found && /url:/ {print $2; exit}' "$work/fixtures/app-config.yaml")"
 [[ "$echo_url" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "cannot find cluster alpha in the fixtures config"
 # The same echo behind TLS, trusted through the run's CA, to show what TLS costs per request.
@@ -397,28 +398,50 @@ for target in "${targets[@]}"; do
   run_wrk 16 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1048576" >/dev/null
 done
 
+# CPU ticks (1/100 s) used so far by the processes listening on the port of a URL: the server of
+# that path (the upstream for direct, the proxy otherwise), all its threads or workers together.
+serving_ticks() {
+  local port="${1#*://*:}" pid ticks=0
+  port="${port%%/*}"
+  for pid in $(ss -tlnpH "( sport = :$port )" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$ticks"
+}
+
 echo
 echo "== requests/s and latency: GET, keep-alive, wrk -t 2 -d ${duration}s"
-printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
-  path size conc "requests/s" "p50 ms" "p99 ms" "ratio to direct" "p99 added ms" errors
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------  ------- ------ ------------ ---------- \
-  ---------- ------------------ ---------------- --------
+echo "   (CPU us/req: user and system time of the server of the path, per request)"
+printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %10s | %6s |\n' \
+  path size conc "requests/s" "p50 ms" "p99 ms" "ratio to direct" "p99 added ms" "CPU us/req" errors
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------  ------- ------ ------------ ---------- \
+  ---------- ------------------ ---------------- ------------ --------
 declare -A rps p99
+pool_size=""
+upstream_port="${upstream_url##*:}"
 for size in 1024 1048576; do
   label=1KiB
   [[ $size == 1048576 ]] && label=1MiB
   for connections in 16 64; do
     for target in "${targets[@]}"; do
-      read -r r p50_ms p99_ms errors < <(run_wrk "$connections" "$duration" "${headers[$target]}" \
-        "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=$size")
+      url="${base_url[$target]}/api/v1/namespaces?echoBodyBytes=$size"
+      before="$(serving_ticks "$url")"
+      read -r r p50_ms p99_ms errors < <(run_wrk "$connections" "$duration" "${headers[$target]}" "$url")
+      cpu="$(awk -v t="$(($(serving_ticks "$url") - before))" -v n="$((${r%.*} * duration))" \
+        'BEGIN {if (n > 0) printf "%.0f", t * 10000 / n; else print "-"}')"
       key="$target/$label/$connections"
       rps[$key]=$r
       p99[$key]=$p99_ms
       direct="direct/$label/$connections"
       ratio="$(awk -v a="$r" -v b="${rps[$direct]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
       added="$(awk -v a="$p99_ms" -v b="${p99[$direct]}" 'BEGIN {printf "%.3f", a - b}')"
-      printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %6s |\n' \
-        "$target" "$label" "$connections" "$r" "$p50_ms" "$p99_ms" "${ratio}x" "$added" "$errors"
+      printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %10s | %6s |\n' \
+        "$target" "$label" "$connections" "$r" "$p50_ms" "$p99_ms" "${ratio}x" "$added" "$cpu" "$errors"
+      # Counted at once: the pool is reused while busy and closes when idle (30 s by default).
+      if [[ "$target" == reference && "$key" == reference/1KiB/64 ]]; then
+        pool_size="$(ss -tnp state established "( dport = :$upstream_port )" |
+          grep -c "pid=$proxy_pid," || true)"
+      fi
     done
   done
 done
@@ -435,10 +458,7 @@ for key in 1KiB/16 1KiB/64 1MiB/16 1MiB/64; do
   done
   echo "$line"
 done
-# After hundreds of thousands of requests, a pool about as large as the concurrency shows reuse.
-upstream_port="${upstream_url##*:}"
-echo "reference proxy -> upstream connections open: $(ss -tnp state established \
-  "( dport = :$upstream_port )" | grep -c "pid=$proxy_pid," || true)"
+echo "reference proxy -> upstream connections open right after the 1 KiB run at concurrency 64: $pool_size"
 
 echo
 echo "== TLS to the cluster: reference proxy to the echo cluster, 1 KiB, concurrency 16"
@@ -528,6 +548,10 @@ fi
 if $with_suite; then
   echo
   echo "== embedded conformance suite (./mvnw -B -pl steps -am verify -DskipUnitTests)"
+  # The suite starts its own clusters, one of them on the fixed port 8001 of localKubectlProxy,
+  # which this run's clusters hold.
+  kill "$fixtures_pid" 2>/dev/null || true
+  wait "$fixtures_pid" 2>/dev/null || true
   (cd "$root" && ./mvnw -B -pl steps -am verify -DskipUnitTests) >"$work/suite.log" 2>&1 ||
     die "the conformance suite failed: $(tail -n 30 "$work/suite.log")"
   grep -E 'scenarios: .*wall time' "$work/suite.log"
