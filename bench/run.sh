@@ -7,11 +7,13 @@ usage() {
   cat <<'EOF'
 Usage: bench/run.sh [options]
 
-Starts an upstream, the reference proxy (heap capped), kubectl proxy when installed and, with
---backstage, the real Backstage backend; runs wrk against each with 1 KiB and 1 MiB GETs on
-kept-alive connections at concurrency 16 and 64, then streams 1 GiB down and up through the
-reference proxy and times a watch event's first byte. Prints one table with requests/s, p50, p99
-and the ratio to direct. Everything it starts is stopped on exit.
+Starts an upstream, the reference proxy (heap capped), nginx as a reverse proxy (with the nginx
+upstream), kubectl proxy when installed and, with --backstage, the real Backstage backend; warms
+each until its rate is steady (and the proxy's JIT compiler idle), runs wrk against each with
+1 KiB and 1 MiB GETs on kept-alive connections at concurrency 16 and 64, then streams 1 GiB down
+and up through the reference proxy and times a watch event's first byte. Prints one table with
+requests/s, p50, p99, the ratio to direct and the CPU each server spent per request. Everything
+it starts is stopped on exit.
 
 Options:
   --duration SECONDS  length of each measured wrk run (default 10)
