@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.UpgradeProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
@@ -47,10 +46,6 @@ final class ClusterProxyHandler extends ProxyHandler {
    * proxy adds; Jetty's default of 4 KiB failed long label selectors with a 500.
    */
   private static final int REQUEST_BUFFER_SIZE = 2 * ReferenceProxyServer.REQUEST_HEADER_SIZE;
-
-  /** Set on the client request when reading its body failed (cut short, bad chunking). */
-  private static final String CLIENT_BODY_FAILURE =
-      ClusterProxyHandler.class.getName() + ".clientBodyFailure";
 
   private final ClusterConfig cluster;
   private final URI origin;
@@ -203,7 +198,8 @@ final class ClusterProxyHandler extends ProxyHandler {
           clientToProxyRequest.setAttribute(ClientGoneProbe.BODY_READ, Boolean.TRUE);
         }
         if (Content.Chunk.isFailure(chunk)) {
-          clientToProxyRequest.setAttribute(CLIENT_BODY_FAILURE, chunk.getFailure());
+          clientToProxyRequest.setAttribute(
+              ExchangeFailures.CLIENT_BODY_FAILURE, chunk.getFailure());
         }
         return chunk;
       }
@@ -264,11 +260,7 @@ final class ClusterProxyHandler extends ProxyHandler {
         proxyToClientCallback);
   }
 
-  /**
-   * Answers Backstage's 500 request-error envelope, or 400 when it was the client's body that
-   * failed; once the response is committed nothing can be said any more, so the client connection
-   * is aborted and the client sees a truncated response.
-   */
+  /** See {@link ExchangeFailures#answer}. */
   @Override
   protected void onServerToProxyResponseFailure(
       Request clientToProxyRequest,
@@ -277,52 +269,16 @@ final class ClusterProxyHandler extends ProxyHandler {
       Response proxyToClientResponse,
       Callback proxyToClientCallback,
       Throwable failure) {
-    if (failure instanceof ClientGoneProbe.ClientGone) {
-      proxyToClientCallback.failed(failure);
-      return;
-    }
-    String id = requestId(clientToProxyRequest);
-    if (clientToProxyRequest.getAttribute(CLIENT_BODY_FAILURE) instanceof Throwable broken
-        && !proxyToClientResponse.isCommitted()) {
-      String reason = broken instanceof HttpException bad ? bad.getReason() : "it ended early";
-      LOG.info("{} client->proxy request body unusable: {}", id, reason);
-      proxyToClientResponse.reset();
-      ErrorEnvelope.inputError("Request body could not be read: " + reason)
-          .write(
-              proxyToClientResponse,
-              proxyToClientCallback,
-              clientToProxyRequest.getMethod(),
-              exchange(clientToProxyRequest).originalUrl());
-      return;
-    }
-    UpstreamFailure upstream = UpstreamFailure.of(failure, cluster.url());
-    if (proxyToClientResponse.isCommitted()) {
-      LOG.warn(
-          "{} proxy->cluster '{}' failed mid-response ({}: {}); aborting client->proxy",
-          id,
-          cluster.name(),
-          upstream.code(),
-          upstream.message());
-      proxyToClientCallback.failed(failure);
-      return;
-    }
-    LOG.warn(
-        "{} proxy->cluster '{}' {} failed: {}: {}",
-        id,
-        cluster.name(),
-        cluster.url(),
-        upstream.code(),
-        upstream.message());
-    proxyToClientResponse.reset();
-    ErrorEnvelope.requestError(cluster.name(), upstream)
-        .write(
-            proxyToClientResponse,
-            proxyToClientCallback,
-            clientToProxyRequest.getMethod(),
-            exchange(clientToProxyRequest).originalUrl());
+    ExchangeFailures.answer(
+        cluster,
+        requestId(clientToProxyRequest),
+        clientToProxyRequest,
+        proxyToClientResponse,
+        proxyToClientCallback,
+        failure);
   }
 
   private static ProxyExchange exchange(Request clientToProxyRequest) {
-    return (ProxyExchange) clientToProxyRequest.getAttribute(ProxyExchange.ATTRIBUTE);
+    return ProxyExchange.of(clientToProxyRequest);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.k8sproxyconformance.proxy;
 
 import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
+import org.eclipse.jetty.server.Request;
 
 /**
  * What the endpoint decided for one request before handing it to its cluster's proxy handler.
@@ -15,4 +16,9 @@ import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
 record ProxyExchange(String targetPathAndQuery, Credential credential, String originalUrl) {
   /** The request attribute holding the exchange. */
   static final String ATTRIBUTE = ProxyExchange.class.getName();
+
+  /** The exchange the endpoint attached to {@code request}. */
+  static ProxyExchange of(Request request) {
+    return (ProxyExchange) request.getAttribute(ATTRIBUTE);
+  }
 }
