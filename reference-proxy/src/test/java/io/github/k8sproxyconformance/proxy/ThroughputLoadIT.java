@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.LoadFigures;
+import io.github.k8sproxyconformance.proxy.support.LoadRig;
 import io.github.k8sproxyconformance.proxy.support.ProxyProcess;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +26,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * latency percentiles and the proxy's peak threads and memory. Runs only with {@code -Pload}.
  */
 class ThroughputLoadIT {
-  static final Path JAR = Path.of(System.getProperty("proxy.jar", "target/reference-proxy.jar"));
   private static final int REQUESTS = Integer.getInteger("load.requests", 100_000);
   private static final int WARM_UP = 5_000;
   private static final int CONCURRENCY = 64;
@@ -49,25 +46,21 @@ class ThroughputLoadIT {
           .getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path dir;
-  private Server cluster;
+  private LoadRig rig;
   private ProxyProcess proxy;
 
   @AfterEach
   void stop() throws Exception {
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (cluster != null) {
-      cluster.stop();
+    if (rig != null) {
+      rig.close();
     }
   }
 
   @Test
   void hundredThousandRequestsAtConcurrency64WithoutAnError() throws Exception {
     AtomicLong served = new AtomicLong();
-    int clusterPort = startCluster(served);
-    proxy =
-        ProxyProcess.start(JAR, config(dir, clusterPort), Path.of("target/load/throughput.log"));
+    rig = LoadRig.start(dir, podList(served), 0, Path.of("target/load/throughput.log"));
+    proxy = rig.proxy();
 
     run(WARM_UP, new long[WARM_UP]);
     long[] latencies = new long[REQUESTS];
@@ -153,9 +146,11 @@ class ThroughputLoadIT {
 
   /** Reads one response: 200 with exactly the pod list. */
   private static boolean readsPodList(InputStream in) throws IOException {
-    String status = line(in);
+    String status = LoadRig.line(in);
     int length = -1;
-    for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+    for (String header = LoadRig.line(in);
+        header != null && !header.isEmpty();
+        header = LoadRig.line(in)) {
       if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
         length = Integer.parseInt(header.substring(15).trim());
       }
@@ -166,49 +161,18 @@ class ThroughputLoadIT {
     return Arrays.equals(in.readNBytes(length), POD_LIST);
   }
 
-  private static String line(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int b = in.read(); b != -1; b = in.read()) {
-      if (b == '\n') {
-        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? 1 : 0;
-        return line.substring(0, line.length() - end);
+  /** A cluster that answers every request with the pod list, counting what it served. */
+  private static Handler podList(AtomicLong served) {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        served.incrementAndGet();
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, POD_LIST.length);
+        response.write(true, ByteBuffer.wrap(POD_LIST), callback);
+        return true;
       }
-      line.append((char) b);
-    }
-    return null;
-  }
-
-  private int startCluster(AtomicLong served) throws Exception {
-    cluster = new Server();
-    ServerConnector connector = new ServerConnector(cluster);
-    connector.setHost("127.0.0.1");
-    cluster.addConnector(connector);
-    cluster.setHandler(
-        new Handler.Abstract() {
-          @Override
-          public boolean handle(Request request, Response response, Callback callback) {
-            served.incrementAndGet();
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, POD_LIST.length);
-            response.write(true, ByteBuffer.wrap(POD_LIST), callback);
-            return true;
-          }
-        });
-    cluster.start();
-    return connector.getLocalPort();
-  }
-
-  /** An app-config with one cluster, as a user would write it. */
-  static Path config(Path dir, int clusterPort) throws IOException {
-    Path config = dir.resolve("app-config.yaml");
-    Files.writeString(
-        config,
-        "kubernetes:\n  clusterLocatorMethods:\n    - type: config\n      clusters:\n"
-            + "        - name: alpha\n          url: http://127.0.0.1:"
-            + clusterPort
-            + "\n          authProvider: serviceAccount\n          serviceAccountToken: load-token\n"
-            + "proxy:\n  listen:\n    host: 127.0.0.1\n    port: 0\n");
-    return config;
+    };
   }
 }

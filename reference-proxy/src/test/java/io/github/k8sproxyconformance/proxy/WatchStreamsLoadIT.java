@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.LoadFigures;
+import io.github.k8sproxyconformance.proxy.support.LoadRig;
 import io.github.k8sproxyconformance.proxy.support.ProxyProcess;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -24,8 +25,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.junit.jupiter.api.AfterEach;
@@ -45,31 +44,25 @@ class WatchStreamsLoadIT {
   private static final int EVENTS = (int) (HOLD.toMillis() / INTERVAL.toMillis());
 
   @TempDir Path dir;
-  private Server cluster;
-  private ScheduledExecutorService ticks;
+  private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(4);
+  private LoadRig rig;
   private ProxyProcess proxy;
 
   @AfterEach
   void stop() throws Exception {
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (cluster != null) {
-      cluster.stop();
-    }
-    if (ticks != null) {
+    try {
+      if (rig != null) {
+        rig.close();
+      }
+    } finally {
       ticks.shutdownNow();
     }
   }
 
   @Test
   void thousandWatchStreamsHeldForAMinuteDeliverEveryEvent() throws Exception {
-    int clusterPort = startCluster();
-    proxy =
-        ProxyProcess.start(
-            ThroughputLoadIT.JAR,
-            ThroughputLoadIT.config(dir, clusterPort),
-            Path.of("target/load/watch.log"));
+    rig = LoadRig.start(dir, watches(), STREAMS, Path.of("target/load/watch.log"));
+    proxy = rig.proxy();
 
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     long[][] delays = new long[STREAMS][EVENTS];
@@ -133,61 +126,42 @@ class WatchStreamsLoadIT {
                       + " HTTP/1.1\r\nHost: 127.0.0.1\r\nBackstage-Kubernetes-Cluster: alpha\r\n\r\n")
                   .getBytes(StandardCharsets.ISO_8859_1));
       InputStream in = new BufferedInputStream(socket.getInputStream());
-      assertThat(line(in)).startsWith("HTTP/1.1 200 ");
+      assertThat(LoadRig.line(in)).startsWith("HTTP/1.1 200 ");
       boolean chunked = false;
-      for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+      for (String header = LoadRig.line(in);
+          header != null && !header.isEmpty();
+          header = LoadRig.line(in)) {
         chunked |= header.equalsIgnoreCase("Transfer-Encoding: chunked");
       }
       assertThat(chunked).as("a kept-alive watch is chunked").isTrue();
       for (int n = 0; n < EVENTS; n++) {
-        int size = Integer.parseInt(line(in).trim(), 16);
+        int size = Integer.parseInt(LoadRig.line(in).trim(), 16);
         String event = new String(in.readNBytes(size), StandardCharsets.UTF_8);
         long received = System.nanoTime();
-        line(in);
+        LoadRig.line(in);
         String expected = "{\"type\":\"MODIFIED\",\"object\":{\"stream\":" + stream + ",\"n\":" + n;
         assertThat(event).startsWith(expected);
         long sent = Long.parseLong(event.replaceAll(".*\"sent\":(\\d+).*\\s*", "$1"));
         delays[n] = received - sent;
         delivered.incrementAndGet();
       }
-      assertThat(line(in)).isEqualTo("0");
+      assertThat(LoadRig.line(in)).isEqualTo("0");
     }
-  }
-
-  private static String line(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int b = in.read(); b != -1; b = in.read()) {
-      if (b == '\n') {
-        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? 1 : 0;
-        return line.substring(0, line.length() - end);
-      }
-      line.append((char) b);
-    }
-    return null;
   }
 
   /** A cluster whose watches send one event per interval without holding a thread between. */
-  private int startCluster() throws Exception {
-    ticks = Executors.newScheduledThreadPool(4);
-    cluster = new Server();
-    ServerConnector connector = new ServerConnector(cluster);
-    connector.setHost("127.0.0.1");
-    connector.setAcceptQueueSize(STREAMS);
-    cluster.addConnector(connector);
-    cluster.setHandler(
-        new Handler.Abstract() {
-          @Override
-          public boolean handle(Request request, Response response, Callback callback) {
-            Fields query = Request.extractQueryParameters(request);
-            int stream = Integer.parseInt(query.getValue("stream"));
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            sendEvent(response, callback, stream, 0, System.nanoTime());
-            return true;
-          }
-        });
-    cluster.start();
-    return connector.getLocalPort();
+  private Handler watches() {
+    return new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        Fields query = Request.extractQueryParameters(request);
+        int stream = Integer.parseInt(query.getValue("stream"));
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        sendEvent(response, callback, stream, 0, System.nanoTime());
+        return true;
+      }
+    };
   }
 
   /**
