@@ -22,6 +22,8 @@ Options:
   --no-kubectl        leave out kubectl proxy even when kubectl is installed
   --no-streams        leave out the 1 GiB streams and the watch first-byte test
   --suite             also run the embedded conformance suite and print its wall time
+  --pin               pin wrk, the upstream and the fixture clusters to CPU 0 and every proxy to
+                      CPU 1 (taskset), so a proxy's own ceiling shows, not the shared machine's
   --help              print this text
 
 Environment:
@@ -43,6 +45,10 @@ with_backstage=false
 with_kubectl=true
 with_streams=true
 with_suite=false
+# Commands prefixed to what generates or serves load and to the proxies under test; empty unless
+# --pin gives each side a CPU of its own.
+on_load_cpu=()
+on_proxy_cpu=()
 proxy_java_opts="${PROXY_JAVA_OPTS:--Xmx128m}"
 backstage_port="${BACKSTAGE_PORT:-}"
 cluster_header="Backstage-Kubernetes-Cluster: alpha"
@@ -71,6 +77,11 @@ while [[ $# -gt 0 ]]; do
     --no-kubectl) with_kubectl=false; shift ;;
     --no-streams) with_streams=false; shift ;;
     --suite) with_suite=true; shift ;;
+    --pin)
+      on_load_cpu=(taskset -c 0)
+      on_proxy_cpu=(taskset -c 1)
+      shift
+      ;;
     --help | -h) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -84,6 +95,10 @@ need curl "apt-get install curl"
 need python3 "apt-get install python3"
 need wrk "apt-get install wrk"
 need ss "apt-get install iproute2"
+if ((${#on_load_cpu[@]} > 0)); then
+  need taskset "apt-get install util-linux"
+  (($(nproc) >= 2)) || die "--pin needs at least 2 CPUs"
+fi
 [[ -f "$proxy_jar" && -f "$fixtures_jar" ]] ||
   die "build the jars first: ./mvnw -B -pl reference-proxy,fixtures -am package -DskipTests"
 if [[ -z "$upstream_kind" ]]; then
@@ -139,7 +154,7 @@ echo "bench: working in $work"
 
 # The echo cluster serves the watch stream and takes the upload; with --upstream echo it also
 # answers the GETs. Free ports keep the run clear of a conformance run on the fixed ports.
-java -jar "$fixtures_jar" serve --base-port 0 --kube off --out "$work/fixtures/app-config.yaml" \
+"${on_load_cpu[@]}" java -jar "$fixtures_jar" serve --base-port 0 --kube off --out "$work/fixtures/app-config.yaml" \
   >"$work/fixtures.log" 2>&1 &
 fixtures_pid=$!
 started_pids+=("$fixtures_pid")
@@ -181,7 +196,7 @@ http {
   }
 }
 EOF
-  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/out.log" 2>&1 &
+  "${on_load_cpu[@]}" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/out.log" 2>&1 &
   started_pids+=($!)
   upstream_url="http://127.0.0.1:$nginx_port"
 
@@ -217,7 +232,7 @@ http {
   }
 }
 EOF
-  nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
+  "${on_proxy_cpu[@]}" nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
   started_pids+=($!)
 else
   upstream_url="$echo_url"
@@ -226,7 +241,7 @@ fi
 stream_url=""
 if $with_streams; then
   stream_port="$(free_port)"
-  python3 "$root/bench/stream_upstream.py" "$stream_port" >"$work/stream-upstream.log" 2>&1 &
+  "${on_load_cpu[@]}" python3 "$root/bench/stream_upstream.py" "$stream_port" >"$work/stream-upstream.log" 2>&1 &
   started_pids+=($!)
   await_line "$work/stream-upstream.log" 'listening on' $! "the streaming upstream" >/dev/null
   stream_url="http://127.0.0.1:$stream_port"
@@ -264,7 +279,7 @@ proxy:
 EOF
 
 # shellcheck disable=SC2086 # the options are words
-java $proxy_java_opts -jar "$proxy_jar" --config "$work/app-config.yaml" \
+"${on_proxy_cpu[@]}" java $proxy_java_opts -jar "$proxy_jar" --config "$work/app-config.yaml" \
   >"$work/proxy.out" 2>"$work/proxy.log" &
 proxy_pid=$!
 started_pids+=("$proxy_pid")
@@ -295,7 +310,7 @@ contexts:
     context: {cluster: bench, user: bench}
 current-context: bench
 EOF
-  kubectl proxy --kubeconfig "$work/kubeconfig" --address 127.0.0.1 --port 0 \
+  "${on_proxy_cpu[@]}" kubectl proxy --kubeconfig "$work/kubeconfig" --address 127.0.0.1 --port 0 \
     >"$work/kubectl.log" 2>&1 &
   started_pids+=($!)
   kubectl_address="$(await_line "$work/kubectl.log" '127\.0\.0\.1:[0-9]+' $! "kubectl proxy")"
@@ -308,7 +323,7 @@ if $with_backstage; then
   backstage_port="${backstage_port:-$(free_port)}"
   echo "bench: starting Backstage on port $backstage_port (the first start runs npm ci)"
   backstage_started=true
-  "$root/backstage/start.sh" "$work/app-config.yaml" "$backstage_port" >"$work/backstage.log" 2>&1 ||
+  "${on_proxy_cpu[@]}" "$root/backstage/start.sh" "$work/app-config.yaml" "$backstage_port" >"$work/backstage.log" 2>&1 ||
     die "backstage/start.sh failed: $(tail -n 20 "$work/backstage.log")"
   targets+=(backstage)
   base_url[backstage]="http://127.0.0.1:$backstage_port/api/kubernetes/proxy"
@@ -334,6 +349,7 @@ echo "wrk: $(wrk -v 2>&1 | head -n 1 | awk '{print $1, $2}')"
 echo "upstream: $upstream_kind${nginx_port:+ ($(nginx -v 2>&1 | awk '{print $3}'), 1 worker)}"
 $with_kubectl && echo "kubectl: $(kubectl version --client 2>/dev/null | head -n 1)"
 $with_backstage && echo "backstage: @backstage/plugin-kubernetes-backend 0.21.15, node $(node --version)"
+((${#on_load_cpu[@]} > 0)) && echo "pinned: wrk, upstream and fixture clusters on CPU 0; proxies on CPU 1"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- requests/s and latency ------------------------------------------------------------------
@@ -341,7 +357,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Prints "requests/s p50_ms p99_ms errors" for one wrk run.
 run_wrk() {
   local connections="$1" seconds="$2" header="$3" url="$4"
-  wrk -t 2 -c "$connections" -d "${seconds}s" --latency -H "$header" "$url" | awk '
+  "${on_load_cpu[@]}" wrk -t 2 -c "$connections" -d "${seconds}s" --latency -H "$header" "$url" | awk '
     function ms(v) {
       if (v ~ /us$/) return v / 1000
       if (v ~ /ms$/) return v + 0
