@@ -133,7 +133,7 @@ final class ClusterProxyHandler extends ProxyHandler {
         .scheme(url.scheme())
         .host(url.host())
         .port(url.port())
-        .pathQuery(exchange(clientToProxyRequest).targetPathAndQuery());
+        .pathQuery(ProxyExchange.of(clientToProxyRequest).targetPathAndQuery());
   }
 
   /**
@@ -147,7 +147,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     return getHttpClient()
         .newRequest(origin)
         .method(clientToProxyRequest.getMethod())
-        .path(exchange(clientToProxyRequest).targetPathAndQuery())
+        .path(ProxyExchange.of(clientToProxyRequest).targetPathAndQuery())
         .idleTimeout(exchangeIdleTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -155,7 +155,7 @@ final class ClusterProxyHandler extends ProxyHandler {
   protected void copyRequestHeaders(
       Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
     super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
-    ProxyExchange exchange = exchange(clientToProxyRequest);
+    ProxyExchange exchange = ProxyExchange.of(clientToProxyRequest);
     proxyToServerRequest.headers(
         headers -> {
           headers.put(HttpHeader.HOST, cluster.url().hostHeader());
@@ -276,9 +276,5 @@ final class ClusterProxyHandler extends ProxyHandler {
         proxyToClientResponse,
         proxyToClientCallback,
         failure);
-  }
-
-  private static ProxyExchange exchange(Request clientToProxyRequest) {
-    return ProxyExchange.of(clientToProxyRequest);
   }
 }
