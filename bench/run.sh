@@ -166,35 +166,48 @@ read -r echo_tls_url echo_tls_ca < <(awk '/name: tls-cadata$/ {found = 1}
   found && /url:/ {url = $2} found && /caData:/ {print url, $2; exit}' "$work/fixtures/app-config.yaml")
 [[ "$echo_tls_url" =~ ^https:// ]] || die "cannot find cluster tls-cadata in the fixtures config"
 
+# Writes DIR/nginx.conf for an nginx instance of its own in DIR: one worker (the 2 cores are shared
+# with wrk and the proxies), files and temp paths under DIR, no access log; the http block's own
+# lines come from stdin.
+nginx_conf() {
+  local dir="$1"
+  mkdir -p "$dir/tmp"
+  {
+    cat <<EOF
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  keepalive_requests 1000000;
+EOF
+    cat
+    echo "}"
+  } >"$dir/nginx.conf"
+}
+
 if [[ "$upstream_kind" == nginx ]]; then
   nginx_port="$(free_port)"
-  mkdir -p "$work/nginx/www" "$work/nginx/tmp"
+  mkdir -p "$work/nginx/www"
   # Run as root, nginx serves from an unprivileged worker, which must reach the files.
   chmod 755 "$work"
   head -c 1024 /dev/urandom >"$work/nginx/www/body-1024"
   head -c 1048576 /dev/urandom >"$work/nginx/www/body-1048576"
   # One worker: the upstream stands for a cluster, and the 2 cores are shared with wrk and proxy.
-  cat >"$work/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx/tmp/body;
-  proxy_temp_path $work/nginx/tmp/proxy;
-  fastcgi_temp_path $work/nginx/tmp/fastcgi;
-  uwsgi_temp_path $work/nginx/tmp/uwsgi;
-  scgi_temp_path $work/nginx/tmp/scgi;
-  keepalive_requests 1000000;
+  nginx_conf "$work/nginx" <<EOF
   default_type application/octet-stream;
   server {
     listen 127.0.0.1:$nginx_port;
     # The same query as for the echo cluster picks the body: ?echoBodyBytes=1024 or 1048576.
     location / { root $work/nginx/www; try_files /body-\$arg_echoBodyBytes =404; }
   }
-}
 EOF
   "${on_load_cpu[@]}" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/out.log" 2>&1 &
   started_pids+=($!)
@@ -204,21 +217,7 @@ EOF
   # one worker and kept-alive upstream connections, costs on this machine. It strips the mount
   # prefix and sets the token like the proxies under test, but selects no cluster.
   nginx_proxy_port="$(free_port)"
-  mkdir -p "$work/nginx-proxy/tmp"
-  cat >"$work/nginx-proxy/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx-proxy/nginx.pid;
-error_log $work/nginx-proxy/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx-proxy/tmp/body;
-  proxy_temp_path $work/nginx-proxy/tmp/proxy;
-  fastcgi_temp_path $work/nginx-proxy/tmp/fastcgi;
-  uwsgi_temp_path $work/nginx-proxy/tmp/uwsgi;
-  scgi_temp_path $work/nginx-proxy/tmp/scgi;
-  keepalive_requests 1000000;
+  nginx_conf "$work/nginx-proxy" <<EOF
   upstream cluster { server 127.0.0.1:$nginx_port; keepalive 128; keepalive_requests 1000000; }
   server {
     listen 127.0.0.1:$nginx_proxy_port;
@@ -230,7 +229,6 @@ http {
       proxy_buffering off;
     }
   }
-}
 EOF
   "${on_proxy_cpu[@]}" nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
   started_pids+=($!)
@@ -372,12 +370,17 @@ run_wrk() {
     END {printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors}'
 }
 
-# CPU ticks (1/100 s) the JVM's JIT compiler threads of a process have used so far.
+# CPU ticks (1/100 s), user and system, in a /proc stat file; 0 once the task has gone.
+stat_ticks() {
+  awk '{print $14 + $15}' "$1" 2>/dev/null || echo 0
+}
+
+# CPU ticks the JVM's JIT compiler threads of a process have used so far.
 compiler_ticks() {
   local task ticks=0
   for task in /proc/"$1"/task/*; do
     if grep -q Compiler "$task/comm" 2>/dev/null; then
-      ticks=$((ticks + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)))
+      ticks=$((ticks + $(stat_ticks "$task/stat")))
     fi
   done
   echo "$ticks"
@@ -416,13 +419,13 @@ for target in "${targets[@]}"; do
   run_wrk 16 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1048576" >/dev/null
 done
 
-# CPU ticks (1/100 s) used so far by the processes listening on the port of a URL: the server of
+# CPU ticks used so far by the processes listening on the port of a URL: the server of
 # that path (the upstream for direct, the proxy otherwise), all its threads or workers together.
 serving_ticks() {
   local port="${1#*://*:}" pid ticks=0
   port="${port%%/*}"
   for pid in $(ss -tlnpH "( sport = :$port )" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
-    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    ticks=$((ticks + $(stat_ticks "/proc/$pid/stat")))
   done
   echo "$ticks"
 }
