@@ -39,6 +39,13 @@ Feature: The cluster header selects a cluster by its exact name
       Then the response is a 404 error named "NotFoundError" with message "Cluster 'alpha-2' not found"
       And no cluster received any request
 
+    # catches: selects the first cluster whose name starts with the header value
+    Scenario: A prefix of a cluster name selects nothing
+      Given the cluster header is "alph"
+      When the client sends the request
+      Then the response is a 404 error named "NotFoundError" with message "Cluster 'alph' not found"
+      And no cluster received any request
+
     # catches: falls back to some cluster when the name is unknown
     Scenario: An unknown cluster name is answered 404
       Given the cluster header is "nosuch"

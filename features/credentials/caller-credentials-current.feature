@@ -35,6 +35,15 @@ Feature: The caller's own credentials stay with the portal
       Then only cluster local received the request
       And the cluster received no Authorization header
 
+    # catches: forwards the caller's Cookie when the cluster has no credential of its own
+    Scenario: The caller's Cookie does not reach an anonymous cluster
+      Given cluster local is running
+      And the cluster header is "local"
+      And the request header Cookie is "backstage-session=abc123"
+      When the client sends the request
+      Then only cluster local received the request
+      And the cluster received no Cookie header
+
   Rule: The proxy MUST inject the configured service-account token only when no cluster token is sent
 
     # catches: does not inject the configured service-account token

@@ -17,7 +17,8 @@ Feature: Path, query and percent-encoding reach the cluster byte for byte
 
   Rule: The proxy MUST forward percent-encoded path bytes without decoding them
 
-    # catches: decodes and re-encodes percent-escapes in the path (%2F to /, %2f to %2F, %C3%A9 to é)
+    # catches: decodes and re-encodes percent-escapes in the path (%2F to /, %2f to %2F, %C3%A9 to é),
+    # or normalises escapes of unreserved characters as RFC 3986 allows a URI user to (%61 to a)
     Scenario Outline: The encoded path <target> reaches the cluster unchanged
       Given the cluster header is "alpha"
       And the request target is "<target>"
@@ -31,3 +32,5 @@ Feature: Path, query and percent-encoding reach the cluster byte for byte
         | /api/v1/namespaces/a%2fb/pods        |
         | /api/v1/namespaces/caf%C3%A9         |
         | /api/v1/namespaces/a%20b/configmaps  |
+        | /api/v1/namespaces/%61b              |
+        | /api/v1/namespaces/x%7Ey             |

@@ -27,6 +27,18 @@ Feature: Watch streams are delivered as the cluster sends them
       And the stream ends after delivering 5 events in order
       And the first event arrives before the last event was sent
 
+  Rule: The proxy MUST NOT cut a stream that is still delivering
+
+    # A fixed total timeout per exchange (10 s is common in HTTP client defaults) cuts every watch;
+    # Backstage has none (contract clause 42).
+    # catches: ends every exchange after a fixed time, even a stream whose events keep flowing
+    Scenario: A watch delivering events for twelve seconds is not cut
+      Given the cluster header is "alpha"
+      And the request target is "/api/v1/namespaces?watch=1&echoEvents=13&echoIntervalMs=1000"
+      When the client opens the request as a stream
+      Then the stream status is 200
+      And the stream ends after delivering 13 events in order
+
   Rule: The proxy MUST NOT cut a stream that is quiet for a few seconds
 
     # catches: applies an idle timeout shorter than 5 s to streams

@@ -296,6 +296,7 @@ public final class BrokenProxyCatalog {
                   return h;
                 },
                 ResponsePass.unchanged()));
+    CornerCaseBreakages.addTo(this);
   }
 
   /** Every broken proxy, in catalog order. */
@@ -322,7 +323,11 @@ public final class BrokenProxyCatalog {
     return recipe.start().apply(new ProxyKit(harness, name));
   }
 
-  private void add(String name, String how, Function<ProxyKit, BrokenProxy> start) {
+  /** Registers a broken proxy; the catalog's companions add theirs through it. */
+  void add(String name, String how, Function<ProxyKit, BrokenProxy> start) {
+    if (recipes.containsKey(name)) {
+      throw new IllegalStateException("two broken proxies are named '" + name + "'");
+    }
     recipes.put(name, new Recipe(name, how, start));
   }
 }

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
@@ -127,6 +130,25 @@ interface ResponsePass {
     return (in, out) -> {
       out.write(HttpHead.read(in).bytes());
       out.write(in.readNBytes(bodyBytes));
+    };
+  }
+
+  /**
+   * The response as it came until {@code limit} after it started, then the connection ends, as a
+   * proxy with a fixed total timeout per exchange cuts even a stream that is still delivering.
+   */
+  static ResponsePass cutAfter(Duration limit) {
+    return (in, out) -> {
+      CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(
+              () -> {
+                try {
+                  in.close();
+                } catch (IOException e) {
+                  // closing the upstream ends the relay's copy either way
+                }
+              });
+      in.transferTo(out);
     };
   }
 }
