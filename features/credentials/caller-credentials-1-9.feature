@@ -4,6 +4,7 @@ Feature: Backstage 1.9 forwards the caller's Authorization and adds none
   Backstage 1.9 had no credential logic (contract section 4.2): the caller's Authorization is the
   cluster token, whatever its scheme, and a configured service-account token is never used.
 
+  @clause-33
   Rule: The proxy MUST forward the caller's Authorization unchanged, whatever its scheme
 
     # catches: forwards only Bearer credentials, or strips the caller's Authorization as Backstage does today
@@ -14,6 +15,7 @@ Feature: Backstage 1.9 forwards the caller's Authorization and adds none
       Then only cluster alpha received the request
       And the cluster received header Authorization with value "Basic Zm9vOmJhcg=="
 
+  @clause-28
   Rule: The proxy MUST NOT inject a configured service-account token
 
     # catches: injects the service-account token, a later Backstage behaviour

@@ -6,6 +6,7 @@ Feature: Watch streams are delivered as the cluster sends them
   sends Accept-Encoding: gzip, as browsers always do (contract clause 41); that is a deviation, and
   these scenarios report it. The echo cluster stamps each event with the time it sent it.
 
+  @clause-41
   Rule: The proxy MUST relay each chunk of a stream without waiting for the end
 
     # catches: buffers the stream until the cluster ends it
@@ -27,6 +28,7 @@ Feature: Watch streams are delivered as the cluster sends them
       And the stream ends after delivering 5 events in order
       And the first event arrives before the last event was sent
 
+  @clause-42
   Rule: The proxy MUST NOT cut a stream that is quiet for a few seconds
 
     # catches: applies an idle timeout shorter than 5 s to streams
