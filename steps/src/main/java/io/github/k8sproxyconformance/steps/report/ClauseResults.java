@@ -1,10 +1,8 @@
 package io.github.k8sproxyconformance.steps.report;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The {@code clauses:} section of the report: the results of a run grouped by the contract clause
@@ -24,19 +22,14 @@ public final class ClauseResults {
    * scenarios, in the order they finished.
    */
   public static Map<Integer, Map<String, Object>> of(List<ScenarioOutcome> scenarios) {
-    Map<Integer, List<ScenarioOutcome>> byClause = new TreeMap<>();
-    for (ScenarioOutcome scenario : scenarios) {
-      for (int clause : ClauseTags.numbers(scenario.tags())) {
-        byClause.computeIfAbsent(clause, c -> new ArrayList<>()).add(scenario);
-      }
-    }
     Map<Integer, Map<String, Object>> section = new LinkedHashMap<>();
-    byClause.forEach(
-        (clause, checked) -> {
-          Map<String, Object> entry = new LinkedHashMap<>(Counts.of(checked).toMap());
-          entry.put("scenarios", checked.stream().map(ScenarioOutcome::id).toList());
-          section.put(clause, entry);
-        });
+    ClauseTags.byClause(scenarios, ScenarioOutcome::tags)
+        .forEach(
+            (clause, checked) -> {
+              Map<String, Object> entry = new LinkedHashMap<>(Counts.of(checked).toMap());
+              entry.put("scenarios", checked.stream().map(ScenarioOutcome::id).toList());
+              section.put(clause, entry);
+            });
     return section;
   }
 }

@@ -1,7 +1,11 @@
 package io.github.k8sproxyconformance.steps.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +35,21 @@ public final class ClauseTags {
   /** The clause numbers among the tags, ascending, each once. */
   public static List<Integer> numbers(List<String> tags) {
     return tags.stream().flatMap(tag -> number(tag).stream()).distinct().sorted().toList();
+  }
+
+  /**
+   * The items tagged with each clause, by clause number ascending, each list in the items' order;
+   * an item tagged with several clauses is in each of their lists.
+   */
+  public static <T> SortedMap<Integer, List<T>> byClause(
+      List<T> items, Function<T, List<String>> tagsOf) {
+    SortedMap<Integer, List<T>> byClause = new TreeMap<>();
+    for (T item : items) {
+      for (int clause : numbers(tagsOf.apply(item))) {
+        byClause.computeIfAbsent(clause, c -> new ArrayList<>()).add(item);
+      }
+    }
+    return byClause;
   }
 
   /** The tag of a clause, e.g. {@code @clause-11}. */

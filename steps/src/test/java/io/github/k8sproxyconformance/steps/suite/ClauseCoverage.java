@@ -4,7 +4,6 @@ import io.github.k8sproxyconformance.steps.report.ClauseTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Checks that every clause of the contract is either checked by a tagged scenario or listed, with
@@ -28,20 +27,9 @@ public final class ClauseCoverage {
     this.untested = untested;
   }
 
-  /** The scenario ids tagged with each clause, by clause number, ascending. */
-  public static Map<Integer, List<String>> scenariosByClause(List<SuiteScenario> scenarios) {
-    Map<Integer, List<String>> byClause = new TreeMap<>();
-    for (SuiteScenario scenario : scenarios) {
-      for (int clause : ClauseTags.numbers(scenario.tags())) {
-        byClause.computeIfAbsent(clause, c -> new ArrayList<>()).add(scenario.id());
-      }
-    }
-    return byClause;
-  }
-
   /** Every problem, one message each; empty when each clause is covered exactly one way. */
   public List<String> problems(List<SuiteScenario> scenarios) {
-    Map<Integer, List<String>> tagged = scenariosByClause(scenarios);
+    Map<Integer, List<SuiteScenario>> tagged = ClauseTags.byClause(scenarios, SuiteScenario::tags);
     List<String> problems = new ArrayList<>();
     for (int clause : clauses.numbers()) {
       boolean hasScenarios = tagged.containsKey(clause);
@@ -87,7 +75,8 @@ public final class ClauseCoverage {
         + "\n        reason: <why no scenario checks it>";
   }
 
-  private String stale(int clause, List<String> scenarioIds) {
+  private String stale(int clause, List<SuiteScenario> scenarios) {
+    List<String> scenarioIds = scenarios.stream().map(SuiteScenario::id).toList();
     String tag = ClauseTags.tag(clause);
     String shown =
         String.join(", ", scenarioIds.subList(0, Math.min(LISTED, scenarioIds.size())))
