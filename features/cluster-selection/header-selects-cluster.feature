@@ -5,6 +5,7 @@ Feature: The cluster header selects a cluster by its exact name
   target." The header is the profile's own: Backstage-Kubernetes-Cluster today, X-Kubernetes-Cluster
   in Backstage 1.9. Names come from the standard topology.
 
+  @clause-11
   Rule: The proxy MUST forward the request to the cluster whose name equals the header value
 
     # catches: ignores the header and always uses the first configured cluster
@@ -26,13 +27,16 @@ Feature: The cluster header selects a cluster by its exact name
   Rule: The proxy MUST NOT select a cluster whose name merely resembles the header value
 
     # catches: matches names case-insensitively
+    @clause-13
     Scenario: A cluster name in the wrong letter case selects nothing
       Given the cluster header is "ALPHA"
       When the client sends the request
       Then the response is a 404 error named "NotFoundError" with message "Cluster 'ALPHA' not found"
       And no cluster received any request
 
-    # catches: matches by substring or prefix, as the unreleased first version of PR #13026 did
+    # catches: selects a cluster whose name the header value contains, as the unreleased first
+    # version of PR #13026 did
+    @clause-20
     Scenario: A name that contains a cluster name selects nothing
       Given the cluster header is "alpha-2"
       When the client sends the request
@@ -40,6 +44,7 @@ Feature: The cluster header selects a cluster by its exact name
       And no cluster received any request
 
     # catches: selects the first cluster whose name starts with the header value
+    @clause-20
     Scenario: A prefix of a cluster name selects nothing
       Given the cluster header is "alph"
       When the client sends the request
@@ -47,12 +52,14 @@ Feature: The cluster header selects a cluster by its exact name
       And no cluster received any request
 
     # catches: falls back to some cluster when the name is unknown
+    @clause-20
     Scenario: An unknown cluster name is answered 404
       Given the cluster header is "nosuch"
       When the client sends the request
       Then the response is a 404 error named "NotFoundError" with message "Cluster 'nosuch' not found"
       And no cluster received any request
 
+  @clause-21
   Rule: The proxy MUST NOT pick one of several cluster header lines
 
     # Backstage joins repeated lines into one value, which names no cluster.

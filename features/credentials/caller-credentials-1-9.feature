@@ -5,6 +5,7 @@ Feature: Backstage 1.9 forwards the caller's Authorization and Cookie and adds n
   cluster token, whatever its scheme, its Cookie goes along as sent, and a configured
   service-account token is never used.
 
+  @clause-33
   Rule: The proxy MUST forward the caller's Authorization unchanged, whatever its scheme
 
     # catches: forwards only Bearer credentials, or strips the caller's Authorization as Backstage does today
@@ -25,6 +26,7 @@ Feature: Backstage 1.9 forwards the caller's Authorization and Cookie and adds n
       Then only cluster alpha received the request
       And the cluster received header Authorization with value "Basic Zm9vOmJhcg=="
 
+  @clause-33
   Rule: The proxy MUST forward the caller's Cookie unchanged
 
     # catches: keeps the caller's Cookie from the cluster, as Backstage does since plugin 0.21.13
@@ -35,6 +37,7 @@ Feature: Backstage 1.9 forwards the caller's Authorization and Cookie and adds n
       Then only cluster alpha received the request
       And the cluster received header Cookie with value "backstage-session=abc123; theme=dark"
 
+  @clause-28
   Rule: The proxy MUST NOT inject a configured service-account token
 
     # catches: injects the service-account token, a later Backstage behaviour

@@ -7,9 +7,11 @@ Feature: The caller's own credentials stay with the portal
   credential used here is Basic, because Backstage answers 401 to an unknown Bearer token before
   proxying.
 
+  @clause-33
   Rule: The proxy MUST NOT forward the caller's Authorization or Cookie to a cluster
 
     # catches: leaks the caller's Authorization to the cluster
+    @clause-28
     Scenario: The caller's Authorization is replaced by the service-account token
       Given the cluster header is "alpha"
       And the request header Authorization is "Basic Zm9vOmJhcg=="
@@ -47,6 +49,7 @@ Feature: The caller's own credentials stay with the portal
   Rule: The proxy MUST inject the configured service-account token only when no cluster token is sent
 
     # catches: does not inject the configured service-account token
+    @clause-28
     Scenario: The service-account token is sent when the caller sends no cluster token
       Given the cluster header is "alpha"
       When the client sends the request
@@ -55,6 +58,7 @@ Feature: The caller's own credentials stay with the portal
 
     # Contract clause 27: present but empty still counts as a cluster token.
     # catches: treats an empty cluster token as absent and injects the service-account token
+    @clause-27
     Scenario: An empty cluster token is forwarded as an empty Authorization
       Given the cluster header is "alpha"
       And the request carries the cluster token ""

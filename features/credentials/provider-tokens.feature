@@ -10,6 +10,7 @@ Feature: Client-side auth providers take their token from a provider header
   Rule: The proxy MUST send the provider token of the cluster's own auth provider as a bearer token
 
     # catches: ignores the Google provider header
+    @clause-29
     Scenario: The Google provider header becomes a bearer token
       Given the cluster header is "beta"
       And the request header Backstage-Kubernetes-Authorization-Google is "google-token-1"
@@ -18,6 +19,7 @@ Feature: Client-side auth providers take their token from a provider header
       And the cluster received header Authorization with value "Bearer google-token-1"
 
     # catches: ignores the OIDC provider header, or looks for it under another provider name
+    @clause-30
     Scenario: The OIDC okta provider header becomes a bearer token
       Given the cluster header is "oidcc"
       And the request header Backstage-Kubernetes-Authorization-OIDC-okta is "okta-token-1"
@@ -26,6 +28,7 @@ Feature: Client-side auth providers take their token from a provider header
       And the cluster received header Authorization with value "Bearer okta-token-1"
 
     # catches: applies any provider header to a service-account cluster
+    @clause-28
     Scenario: A provider header does not replace a service-account token
       Given the cluster header is "alpha"
       And the request header Backstage-Kubernetes-Authorization-Google is "google-token-2"
@@ -34,6 +37,7 @@ Feature: Client-side auth providers take their token from a provider header
       And the cluster received header Authorization with value "Bearer sa-token-alpha"
 
     # catches: lets the provider header win over the generic cluster token
+    @clause-32
     Scenario: The generic cluster token wins over a provider header
       Given the cluster header is "beta"
       And the request carries the cluster token "Bearer generic-token"
@@ -45,6 +49,7 @@ Feature: Client-side auth providers take their token from a provider header
   Rule: The proxy MUST answer 500 and forward nothing when a client-side provider token is missing
 
     # catches: forwards the request to a google cluster without any token
+    @clause-31
     Scenario: A google cluster without a Google token is answered 500
       Given the cluster header is "beta"
       When the client sends the request
@@ -52,6 +57,7 @@ Feature: Client-side auth providers take their token from a provider header
       And no cluster received any request
 
     # catches: forwards the request to an oidc cluster without any token
+    @clause-30
     Scenario: An oidc cluster without an OIDC token is answered 500
       Given the cluster header is "oidcc"
       When the client sends the request
@@ -59,6 +65,7 @@ Feature: Client-side auth providers take their token from a provider header
       And no cluster received any request
 
     # catches: accepts the token of any OIDC provider instead of the configured okta
+    @clause-30
     Scenario: An OIDC token for another provider is not accepted
       Given the cluster header is "oidcc"
       And the request header Backstage-Kubernetes-Authorization-OIDC-other is "other-token"

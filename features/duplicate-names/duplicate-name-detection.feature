@@ -6,7 +6,7 @@ Feature: Duplicate cluster names are reported, and may be refused
   configured to refuse ambiguous names per request (duplicateNames: reject) instead of routing
   them to the first match.
 
-  @extended
+  @extended @clause-23
   Rule: The proxy MUST warn at startup about a shared name, naming both cluster URLs
 
     # catches: stays silent about duplicate names, leaving operators to find #15901 the hard way
@@ -30,7 +30,7 @@ Feature: Duplicate cluster names are reported, and may be refused
       And the response error message names the URLs of dup-first and dup-second
       And no cluster received any request
 
-  @core @profile-backstage-current
+  @core @profile-backstage-current @clause-23
   Rule: The proxy MUST refuse to start when two clusters of one locator share a name
 
     # catches: accepts a duplicate inside one locator and silently shadows the second cluster
@@ -38,7 +38,7 @@ Feature: Duplicate cluster names are reported, and may be refused
       Given a proxy configuration with clusters dup-first and dup-second in one locator
       Then starting the proxy fails with a message containing "Duplicate cluster name 'dup'"
 
-  @core @profile-backstage-1.9
+  @core @profile-backstage-1.9 @clause-22 @clause-23
   Rule: In Backstage 1.9 a duplicate inside one locator MUST be routed to the first of them
 
     # catches: refuses the configuration (a later Backstage rule) or routes to the later entry

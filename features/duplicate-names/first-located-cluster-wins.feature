@@ -1,4 +1,4 @@
-@issue-15901
+@issue-15901 @clause-22
 Feature: A name shared by two located clusters reaches the first one
 
   Issue #15901: the proxy "cannot reliably target clusters who share the same name with another
@@ -17,7 +17,7 @@ Feature: A name shared by two located clusters reaches the first one
       Then cluster dup-first received 5 requests
       And cluster dup-second received no request
 
-  @core @profile-backstage-current
+  @core @profile-backstage-current @clause-28
   Rule: The credentials used MUST be those of the cluster that is reached
 
     # catches: pairs the URL of dup-first with the service-account token of dup-second

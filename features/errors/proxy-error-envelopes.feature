@@ -5,6 +5,7 @@ Feature: Errors of the proxy itself use Backstage's JSON error envelope
   "response":{"statusCode"}} (contract section 8, clauses 20 and 43). Clients and dashboards
   parse it, so the shape is part of the contract.
 
+  @clause-20
   Rule: The proxy MUST describe a refused request in the error envelope
 
     # catches: answers a bare 404, or an envelope that does not say which request failed
@@ -15,6 +16,7 @@ Feature: Errors of the proxy itself use Backstage's JSON error envelope
       Then the response is a 404 error named "NotFoundError" with message "Cluster 'nosuch' not found"
       And the error envelope records method GET and a URL ending with "/api/v1/namespaces?limit=1"
 
+  @clause-43
   Rule: The proxy MUST answer 500 with an envelope naming the cluster when the cluster cannot be reached
 
     # catches: answers 502 or 504, hangs, or reports the failure without naming the cluster

@@ -30,6 +30,7 @@ Feature: A cluster that fails mid-answer is not covered up, and a slow one is wa
       Then the stream status is 200
       And the stream breaks off after delivering 3 events in order
 
+  @clause-43
   Rule: The proxy MUST answer with the request-error envelope when a cluster speaks another protocol than its URL says
 
     # catches: answers 502 or hangs when the TLS handshake meets a plain HTTP server
@@ -54,6 +55,7 @@ Feature: A cluster that fails mid-answer is not covered up, and a slow one is wa
       When the client gives up after 1 second
       Then cluster hanging had its connection closed within 45 seconds
 
+  @clause-42
   Rule: The proxy MUST wait for a cluster that is slow to answer
 
     # catches: gives up on a cluster before it answers, with a timeout shorter than it needs

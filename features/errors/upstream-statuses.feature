@@ -1,4 +1,4 @@
-@extended
+@extended @clause-38
 Feature: Error statuses of the cluster reach the client unchanged
 
   A Kubernetes API server reports denied, missing and conflicting objects with 4xx and 5xx statuses

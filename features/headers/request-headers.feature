@@ -4,6 +4,7 @@ Feature: Request headers on the way to the cluster
   Besides credentials and the cluster header, the cluster sees the caller's end-to-end headers as
   sent, a Host naming the cluster, and nothing the proxy made up (contract clauses 35 and 36).
 
+  @clause-35
   Rule: The proxy MUST send the cluster's own authority as Host
 
     # Issue #18036: TLS virtual hosts and API gateways in front of clusters route by Host.
@@ -16,6 +17,7 @@ Feature: Request headers on the way to the cluster
       Then only cluster alpha received the request
       And the cluster received a Host header naming its own address
 
+  @clause-36
   Rule: The proxy MUST NOT add forwarding headers
 
     # catches: adds X-Forwarded-For, X-Forwarded-Host, X-Forwarded-Proto, Forwarded or Via
@@ -25,6 +27,7 @@ Feature: Request headers on the way to the cluster
       Then only cluster alpha received the request
       And the cluster received none of the forwarding headers
 
+  @clause-36
   Rule: The proxy MUST forward the caller's end-to-end headers unchanged
 
     # catches: rewrites or appends to the client's own X-Forwarded-For and Forwarded

@@ -5,6 +5,7 @@ Feature: The cluster's response reaches the client unchanged
   no content coding is undone (contract clauses 38 to 40). The echo cluster is told through its
   query parameters which status, headers and body to answer with.
 
+  @clause-38
   Rule: The proxy MUST relay response headers as the cluster sent them
 
     # catches: strips Set-Cookie from cluster responses
@@ -17,6 +18,7 @@ Feature: The cluster's response reaches the client unchanged
 
     # The Location points at a closed port, so a proxy that follows it cannot answer 302.
     # catches: follows upstream redirects, or rewrites Location
+    @clause-39
     Scenario: A redirect from the cluster is relayed, not followed
       Given the cluster header is "alpha"
       And the request target is "/api/v1/namespaces?echoStatus=302&echoHeader=Location:http%3A%2F%2F127.0.0.1%3A9%2Felsewhere"
@@ -28,6 +30,7 @@ Feature: The cluster's response reaches the client unchanged
   Rule: The proxy MUST relay the response body bytes unchanged
 
     # catches: decompresses a gzip body (and drops Content-Encoding) on the way back
+    @clause-40
     Scenario: A gzip-encoded response is relayed still compressed
       Given the cluster header is "alpha"
       And the request header Accept-Encoding is "gzip"
@@ -37,6 +40,7 @@ Feature: The cluster's response reaches the client unchanged
       And the response body is gzip-compressed JSON from cluster alpha
 
     # catches: truncates response bodies larger than a buffer
+    @clause-38
     Scenario: A one-mebibyte response body is relayed whole
       Given the cluster header is "alpha"
       And the request target is "/api/v1/namespaces?echoBodyBytes=1048576"

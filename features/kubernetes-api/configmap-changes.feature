@@ -9,6 +9,7 @@ Feature: ConfigMaps are created, patched and deleted through the proxy
   Rule: A create, patch or delete sent through the proxy MUST change the cluster as it asks
 
     # catches: drops or re-encodes the JSON body of a POST
+    @clause-10
     Scenario: A ConfigMap created through the proxy exists on kube-b
       Given ConfigMap "created-through-proxy" does not exist in namespace "kube-b" of cluster kube-b
       And the cluster header is "kube-b"
@@ -22,6 +23,7 @@ Feature: ConfigMaps are created, patched and deleted through the proxy
       And cluster kube-b holds ConfigMap "created-through-proxy" in namespace "kube-b" with data '{"color":"red"}'
 
     # catches: rewrites the merge-patch Content-Type, so the cluster cannot apply the patch
+    @clause-10
     Scenario: A merge patch through the proxy changes and removes ConfigMap keys on kube-b
       Given ConfigMap "merge-patched" exists in namespace "kube-b" of cluster kube-b with data '{"color":"red","size":"small"}'
       And the cluster header is "kube-b"
@@ -35,6 +37,7 @@ Feature: ConfigMaps are created, patched and deleted through the proxy
       And cluster kube-b holds ConfigMap "merge-patched" in namespace "kube-b" with data '{"color":"red","shape":"round"}'
 
     # catches: accepts only JSON Content-Types and mangles the strategic-merge-patch one
+    @clause-10
     Scenario: A strategic merge patch through the proxy changes a ConfigMap key on kube-b
       Given ConfigMap "strategic-patched" exists in namespace "kube-b" of cluster kube-b with data '{"color":"red","size":"small"}'
       And the cluster header is "kube-b"
@@ -48,6 +51,7 @@ Feature: ConfigMaps are created, patched and deleted through the proxy
       And cluster kube-b holds ConfigMap "strategic-patched" in namespace "kube-b" with data '{"color":"blue","size":"small"}'
 
     # catches: forwards DELETE as another method, or not at all
+    @clause-9
     Scenario: A ConfigMap deleted through the proxy is gone from kube-b
       Given ConfigMap "deleted-through-proxy" exists in namespace "kube-b" of cluster kube-b with data '{"color":"red"}'
       And the cluster header is "kube-b"

@@ -1,4 +1,4 @@
-@extended @kube-api
+@extended @kube-api @clause-41
 Feature: A watch on ConfigMaps delivers events through the proxy while they happen
 
   kubectl, client-go and the Backstage frontend watch with GET ?watch=true: one chunked response of

@@ -6,6 +6,7 @@ Feature: Namespaces are listed from the Kubernetes API cluster the header select
   cluster answered: each Kubernetes API cluster of the topology holds a namespace named after its id,
   and no other cluster holds that namespace.
 
+  @clause-1 @clause-11
   Rule: The namespace list MUST come from the cluster named in the cluster header
 
     # catches: sends every request to the first configured Kubernetes API cluster
@@ -15,7 +16,7 @@ Feature: Namespaces are listed from the Kubernetes API cluster the header select
       When the client sends the request
       Then the response lists the namespaces of cluster kube-b
 
-  @profile-backstage-current
+  @profile-backstage-current @clause-28
   Rule: Without a cluster token from the caller the proxy MUST authenticate with the token configured for the cluster
 
     # Backstage's serviceAccount auth provider adds the configured token (contract clause 28).

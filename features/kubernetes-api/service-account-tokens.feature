@@ -7,7 +7,7 @@ Feature: A valid service-account token reaches the Kubernetes API cluster, a wro
   is (contract clause 38), so a client can tell a token the cluster refused from an error of the
   proxy itself.
 
-  @core
+  @core @clause-25
   Rule: A service-account token sent by the caller MUST reach the cluster as-is
 
     # catches: re-encodes or replaces the caller's token, so the cluster refuses it
@@ -18,7 +18,7 @@ Feature: A valid service-account token reaches the Kubernetes API cluster, a wro
       When the client sends the request
       Then the response status is 200
 
-  @extended
+  @extended @clause-38
   Rule: The proxy MUST relay the cluster's 401 and its Status body byte for byte
 
     # catches: replaces the cluster's 401 with an error envelope or a status of its own

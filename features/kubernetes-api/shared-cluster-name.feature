@@ -1,4 +1,4 @@
-@core @kube-api @issue-15901
+@core @kube-api @issue-15901 @clause-22
 Feature: A name shared by two Kubernetes API clusters lists the namespaces of the first located one
 
   Issue #15901: the proxy "cannot reliably target clusters who share the same name with another
@@ -16,7 +16,7 @@ Feature: A name shared by two Kubernetes API clusters lists the namespaces of th
       When the client sends the request
       Then the response lists the namespaces of cluster kube-a
 
-  @profile-backstage-current
+  @profile-backstage-current @clause-28
   Rule: The configured token used MUST be the one of the cluster that is reached
 
     # catches: pairs the URL of one duplicate with the service-account token of the other

@@ -6,6 +6,7 @@ Feature: Clusters of every locator are searched in configuration order
   header will be targeted". The standard topology has two config locators and a
   localKubectlProxy locator.
 
+  @clause-11
   Rule: The proxy MUST reach clusters of every configured locator, not only the first
 
     # catches: consults only the first cluster locator
@@ -26,7 +27,7 @@ Feature: Clusters of every locator are searched in configuration order
       And only cluster local received the request
       And the cluster received no Authorization header
 
-  @reconfigures-proxy
+  @reconfigures-proxy @clause-22
   Rule: When a name occurs in several locators the proxy MUST target the one of the earliest locator
 
     # The standard topology lists dup-first first; here the order is reversed, so a proxy that

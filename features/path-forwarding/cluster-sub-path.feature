@@ -6,6 +6,7 @@ Feature: A cluster URL with a path keeps it
   requires it in both profiles. The standard topology has prefixed (url path /k8s/clusters/c-1)
   and prefixed-slash (url path /k8s/clusters/c-2/, with a trailing slash).
 
+  @clause-3
   Rule: The proxy MUST put the cluster URL's path in front of the forwarded target
 
     # catches: drops the cluster sub-path, as Backstage 1.9 did
@@ -16,6 +17,7 @@ Feature: A cluster URL with a path keeps it
       Then only cluster prefixed received the request
       And the cluster received the request target "/k8s/clusters/c-1/api/v1/namespaces?labelSelector=a%3Db&watch=1"
 
+  @clause-5
   Rule: The proxy MUST NOT produce a double slash where the sub-path and the target meet
 
     # Contract clause 5.

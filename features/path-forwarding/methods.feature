@@ -1,4 +1,4 @@
-@core
+@core @clause-9
 Feature: Every HTTP method is forwarded as sent
 
   The Kubernetes API uses GET, HEAD, POST, PUT, PATCH and DELETE; Backstage forwards any method,

@@ -7,6 +7,7 @@ Feature: The mount prefix is stripped and the rest of the target is forwarded
   Rule: The proxy MUST forward the part of the target after the mount path
 
     # catches: forwards the mount prefix /api/kubernetes/proxy to the cluster
+    @clause-1
     Scenario: The mount prefix is removed from the forwarded target
       Given the cluster header is "alpha"
       And the request target is "/api/v1/namespaces"
@@ -15,6 +16,7 @@ Feature: The mount prefix is stripped and the rest of the target is forwarded
       And the cluster received the request target "/api/v1/namespaces"
 
     # catches: drops the root path or forwards an empty request target
+    @clause-7
     Scenario: The mount path with a trailing slash reaches the cluster root
       Given the cluster header is "alpha"
       And the request target is "/"
@@ -23,6 +25,7 @@ Feature: The mount prefix is stripped and the rest of the target is forwarded
       And the cluster received the request target "/"
 
     # catches: adds a trailing slash to the cluster sub-path, or forwards the mount path itself
+    @clause-7
     Scenario: The bare mount path reaches the cluster sub-path itself
       Given the cluster header is "prefixed"
       And the request target is ""
@@ -30,7 +33,7 @@ Feature: The mount prefix is stripped and the rest of the target is forwarded
       Then only cluster prefixed received the request
       And the cluster received the request target "/k8s/clusters/c-1"
 
-  @extended
+  @extended @clause-8
   Rule: The proxy MUST NOT treat a path that merely starts with the mount path's characters as proxied
 
     # catches: matches the mount path as a bare string prefix, so /api/kubernetes/proxyfoo is proxied

@@ -5,6 +5,7 @@ Feature: Path, query and percent-encoding reach the cluster byte for byte
   and field selectors in the query and object names in the path; decoding and re-encoding either
   changes which objects the API server returns.
 
+  @clause-2
   Rule: The proxy MUST forward the query string exactly as received
 
     # catches: re-encodes the query (%3D to =, + to %20), drops empty values or merges repeated keys
@@ -15,6 +16,7 @@ Feature: Path, query and percent-encoding reach the cluster byte for byte
       Then only cluster alpha received the request
       And the cluster received the request target "/api/v1/pods?fieldSelector=metadata.name%3Dx&a=1&a=2&p=%2Fx%20y&empty=&q=a+b"
 
+  @clause-6
   Rule: The proxy MUST forward percent-encoded path bytes without decoding them
 
     # catches: decodes and re-encodes percent-escapes in the path (%2F to /, %2f to %2F, %C3%A9 to é),

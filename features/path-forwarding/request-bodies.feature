@@ -1,4 +1,4 @@
-@core
+@core @clause-10
 Feature: Request bodies reach the cluster byte for byte
 
   Backstage 1.9.0 lost JSON bodies: a JSON parser mounted before the proxy consumed them and the

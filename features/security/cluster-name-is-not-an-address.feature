@@ -1,4 +1,4 @@
-@security
+@security @clause-20
 Feature: The cluster header is a name, never an address
 
   Only configured clusters can be reached. A header value that looks like a URL or a host and port

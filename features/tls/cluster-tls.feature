@@ -8,6 +8,7 @@ Feature: TLS to clusters is verified with the configured trust, and no client ce
   Rule: The proxy MUST trust a cluster certificate issued by the configured CA, or any when skipTLSVerify is set
 
     # catches: ignores caData and only trusts the default trust store
+    @clause-46
     Scenario: A cluster trusted through caData is reached over HTTPS
       Given the cluster header is "tls-cadata"
       When the client sends the request
@@ -15,6 +16,7 @@ Feature: TLS to clusters is verified with the configured trust, and no client ce
       And only cluster tls-cadata received the request
 
     # catches: ignores caFile
+    @clause-46
     Scenario: A cluster trusted through caFile is reached over HTTPS
       Given the cluster header is "tls-cafile"
       When the client sends the request
@@ -22,13 +24,14 @@ Feature: TLS to clusters is verified with the configured trust, and no client ce
       And only cluster tls-cafile received the request
 
     # catches: ignores skipTLSVerify and refuses the self-signed certificate
+    @clause-45
     Scenario: A cluster with skipTLSVerify is reached despite an untrusted certificate
       Given the cluster header is "tls-skipverify"
       When the client sends the request
       Then the response status is 200
       And only cluster tls-skipverify received the request
 
-  @security
+  @security @clause-44
   Rule: The proxy MUST NOT send a request over TLS it could not verify
 
     # catches: trusts any certificate

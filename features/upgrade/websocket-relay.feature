@@ -7,6 +7,7 @@ Feature: WebSocket upgrades are relayed to the selected cluster
   clauses 50 and 51). The echo cluster accepts any handshake, first sends a JSON description of
   the handshake it received, then echoes every message.
 
+  @clause-50
   Rule: A WebSocket handshake MUST reach the selected cluster with the target of plain HTTP
 
     # catches: answers the upgrade itself, sends it to another cluster, or drops the query
@@ -36,6 +37,7 @@ Feature: WebSocket upgrades are relayed to the selected cluster
       Then the response status is 101
       And only cluster alpha received the request
 
+  @clause-50
   Rule: A WebSocket handshake MUST carry the cluster credentials of plain HTTP
 
     # catches: upgrades bypass credential injection and reach the cluster anonymously (issue 19851)
@@ -56,6 +58,7 @@ Feature: WebSocket upgrades are relayed to the selected cluster
       Then the first WebSocket message describes the handshake cluster alpha received, with subprotocol ""
       And the cluster received header Authorization with value "Bearer caller-exec-token"
 
+  @clause-50
   Rule: The subprotocol MUST be negotiated between the client and the cluster
 
     # catches: drops the client's offer, or answers the client with a subprotocol of its own choice
@@ -72,6 +75,7 @@ Feature: WebSocket upgrades are relayed to the selected cluster
         | v5.channel.k8s.io     |
         | base64.channel.k8s.io |
 
+  @clause-50
   Rule: Text and binary messages MUST flow both ways unchanged
 
     # catches: relays only one direction, turns binary into text, or alters payload bytes
@@ -85,6 +89,7 @@ Feature: WebSocket upgrades are relayed to the selected cluster
       Then the first WebSocket message describes the handshake cluster alpha received, with subprotocol "v4.channel.k8s.io"
       And the next WebSocket messages echo what the client sent
 
+  @clause-50
   Rule: Close codes and reasons MUST be relayed in both directions
 
     # catches: closes the client with its own code (1000, 1001, 1006) instead of the cluster's
@@ -107,6 +112,7 @@ Feature: WebSocket upgrades are relayed to the selected cluster
   Rule: A handshake that cannot be relayed MUST get an HTTP answer, before any protocol switch
 
     # catches: switches protocols, then closes the socket, for a cluster that does not exist
+    @clause-51
     Scenario: A handshake naming an unknown cluster gets the 404 envelope
       Given the cluster header is "nosuch"
       And the request target is "/api/v1/namespaces/default/pods/p/exec?command=sh"

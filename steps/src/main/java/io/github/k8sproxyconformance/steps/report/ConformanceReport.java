@@ -15,8 +15,8 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * The machine-readable record of one run: {@code report.yaml}.
  *
  * <p>Modelled on the Gateway API conformance report so an implementation can publish it as proof:
- * what was tested (target, profile, options), the verdict per level, and every scenario with its
- * reason and the Backstage issues it traces to.
+ * what was tested (target, profile, options), the verdict per level and per Backstage contract
+ * clause, and every scenario with its reason and the Backstage issues it traces to.
  *
  * @param date when the run finished
  * @param mode {@code bundled} or {@code external}
@@ -78,6 +78,7 @@ public record ConformanceReport(
       levels.put(level, Counts.of(inLevel).toMap());
     }
     root.put("levels", levels);
+    root.put("clauses", ClauseResults.of(scenarios));
     expectationsFile.ifPresent(file -> root.put("expectations", expectations(file, all)));
     root.put("scenarios", scenarios.stream().map(ConformanceReport::scenario).toList());
     DumpSettings settings =

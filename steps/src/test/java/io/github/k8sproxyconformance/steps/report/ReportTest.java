@@ -96,8 +96,8 @@ class ReportTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object yaml) {
-    return (Map<String, Object>) yaml;
+  private static <K> Map<K, Object> map(Object yaml) {
+    return (Map<K, Object>) yaml;
   }
 
   @Test
@@ -120,7 +120,39 @@ class ReportTest {
     assertThat(summary(otherProfileSkipped)).containsEntry("result", "partial");
   }
 
+  @Test
+  void groupsTheResultsByContractClauseInAscendingOrder() {
+    List<ScenarioOutcome> tagged =
+        List.of(
+            outcome("selects", List.of("@core", "@clause-11"), Status.PASSED, null),
+            outcome(
+                "no header",
+                List.of("@core", "@clause-14", "@clause-11"),
+                Status.FAILED,
+                new AssertionError("expected 404")),
+            outcome("beyond Backstage", List.of("@security"), Status.PASSED, null));
+
+    Map<String, Object> yaml = yaml(tagged);
+    Map<Object, Object> clauses = map(yaml.get("clauses"));
+
+    assertThat(clauses.keySet()).containsExactly(11, 14);
+    assertThat(map(clauses.get(11)))
+        .containsEntry("passed", 1)
+        .containsEntry("failed", 1)
+        .containsEntry("skipped", 0)
+        .containsEntry(
+            "scenarios", List.of("unknown-cluster/selects", "unknown-cluster/no header"));
+    assertThat(map(clauses.get(14)))
+        .containsEntry("failed", 1)
+        .containsEntry("scenarios", List.of("unknown-cluster/no header"));
+    assertThat(List.copyOf(yaml.keySet())).containsSubsequence("levels", "clauses", "scenarios");
+  }
+
   private static Map<String, Object> summary(List<ScenarioOutcome> scenarios) {
+    return map(yaml(scenarios).get("summary"));
+  }
+
+  private static Map<String, Object> yaml(List<ScenarioOutcome> scenarios) {
     ConformanceReport report =
         new ConformanceReport(
             Instant.EPOCH,
@@ -133,9 +165,7 @@ class ReportTest {
             scenarios,
             Optional.empty(),
             verdict(scenarios));
-    return map(
-        map(new Load(LoadSettings.builder().build()).loadFromString(report.toYaml()))
-            .get("summary"));
+    return map(new Load(LoadSettings.builder().build()).loadFromString(report.toYaml()));
   }
 
   private static Verdict verdict(List<ScenarioOutcome> scenarios) {

@@ -1,5 +1,6 @@
 package io.github.k8sproxyconformance.steps.suite;
 
+import io.github.k8sproxyconformance.steps.report.ClauseTags;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Set;
  *
  * <p>Reports carry scenario ids, the registry gives tags their meaning and the {@code # catches:}
  * lines are the inventory of negative controls; a rule broken here silently weakens one of them, so
- * every violation is listed with the file and line to fix.
+ * every violation is listed with the file and line to fix. A {@code @clause-<n>} tag must name a
+ * clause that {@code docs/contract-clauses.md} numbers, or the report would group results under a
+ * clause nobody can look up.
  */
 public final class GherkinLint {
 
@@ -19,10 +22,12 @@ public final class GherkinLint {
   public static final int MAX_STEPS = 12;
 
   private final TagRegistry registry;
+  private final ContractClauses clauses;
 
-  /** A lint against the given tag registry. */
-  public GherkinLint(TagRegistry registry) {
+  /** A lint against the given tag registry and contract clauses. */
+  public GherkinLint(TagRegistry registry, ContractClauses clauses) {
     this.registry = registry;
+    this.clauses = clauses;
   }
 
   /** Every rule broken by the scenarios, one line each; empty when the suite is clean. */
@@ -48,6 +53,14 @@ public final class GherkinLint {
               where + ": tag " + tag + " is not in the tag registry of features/README.md");
         } else if (forbidden.contains(tag)) {
           violations.add(where + ": tag " + tag + " must never be committed");
+        } else if (ClauseTags.number(tag).filter(n -> !clauses.has(n)).isPresent()) {
+          violations.add(
+              where
+                  + ": tag "
+                  + tag
+                  + " names no clause of docs/contract-clauses.md (clauses "
+                  + clauses.range()
+                  + ")");
         }
       }
       if (scenario.stepCount() > MAX_STEPS) {

@@ -2,14 +2,16 @@ package io.github.k8sproxyconformance.steps.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GherkinLintTest {
 
   private final TagRegistry registry = TagRegistry.read(SuiteFeatures.readme());
-  private final GherkinLint lint = new GherkinLint(registry);
+  private final GherkinLint lint = new GherkinLint(registry, ContractClauses.read());
 
   @Test
   void theFeatureFilesFollowTheWritingRules() {
@@ -54,5 +56,27 @@ class GherkinLintTest {
     assertThat(registry.family("level"))
         .containsExactlyInAnyOrder("@core", "@extended", "@security");
     assertThat(registry.family("forbidden")).containsExactly("@wip");
+    assertThat(registry.family("clause")).containsExactly("@clause-<n>");
+  }
+
+  @Test
+  void aClauseTagMustNameANumberedClause() {
+    ContractClauses twoClauses =
+        new ContractClauses(Path.of("contract-clauses.md"), Map.of(1, "one", 2, "two"));
+    GherkinLint lintOfTwo = new GherkinLint(registry, twoClauses);
+
+    assertThat(lintOfTwo.violations(List.of(scenario(List.of("@core", "@clause-2"))))).isEmpty();
+    assertThat(lintOfTwo.violations(List.of(scenario(List.of("@core", "@clause-3")))))
+        .containsExactly(
+            "a/f.feature:3 'f/ok': tag @clause-3 names no clause of docs/contract-clauses.md"
+                + " (clauses 1 to 2)");
+    assertThat(lintOfTwo.violations(List.of(scenario(List.of("@core", "@clause-02")))))
+        .singleElement()
+        .asString()
+        .contains("@clause-02 is not in the tag registry");
+  }
+
+  private static SuiteScenario scenario(List<String> tags) {
+    return new SuiteScenario("f/ok", "a/f.feature", 3, tags, 4, Optional.of("ignores the header"));
   }
 }
