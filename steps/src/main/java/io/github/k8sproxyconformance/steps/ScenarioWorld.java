@@ -10,6 +10,7 @@ import io.github.k8sproxyconformance.steps.http.RawResponse;
 import io.github.k8sproxyconformance.steps.http.ResponseStream;
 import io.github.k8sproxyconformance.steps.target.Harness;
 import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import io.github.k8sproxyconformance.steps.target.ScenarioProxyStarter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ScenarioWorld {
   private final List<ResponseStream> openStreams = new ArrayList<>();
   private Scenario scenario;
   private ProxyTarget replacedTarget;
+  private ScenarioProxyStarter proxyStarter = ScenarioProxyStarter.BUNDLED;
   private RawRequest request = RawRequest.get("/api/v1/namespaces");
   private Sent lastSent;
   private RawResponse lastResponse;
@@ -79,6 +81,22 @@ public final class ScenarioWorld {
   public void replaceTarget(ProxyTarget scenarioTarget) {
     ownedTargets.add(scenarioTarget);
     replacedTarget = scenarioTarget;
+  }
+
+  /**
+   * How this scenario starts a proxy of its own ({@code @reconfigures-proxy}): the bundled
+   * reference proxy unless replaced.
+   */
+  public ScenarioProxyStarter proxyStarter() {
+    return proxyStarter;
+  }
+
+  /**
+   * Makes {@code starter} start this scenario's own proxies; the negative controls start broken
+   * proxies this way. What it starts is closed after the scenario like any replaced target.
+   */
+  public void proxyStarter(ScenarioProxyStarter starter) {
+    proxyStarter = starter;
   }
 
   /**

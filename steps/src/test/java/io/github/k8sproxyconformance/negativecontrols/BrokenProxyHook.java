@@ -5,7 +5,9 @@ import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog;
 
 /**
- * Glue that points every scenario at a broken proxy instead of the standard target.
+ * Glue that points every scenario at a broken proxy instead of the standard target, and makes a
+ * {@code @reconfigures-proxy} scenario start the same broken proxy on its own configuration instead
+ * of the bundled reference proxy.
  *
  * <p>It lives outside the suite's glue package so that only the negative-control runs load it; they
  * name the broken proxy in a system property because Cucumber creates glue itself and hands it no
@@ -31,6 +33,8 @@ public final class BrokenProxyHook {
     if (name == null) {
       throw new IllegalStateException(PROPERTY + " names no broken proxy for this run");
     }
-    world.replaceTarget(new BrokenProxyCatalog().start(name, world.harness()));
+    BrokenProxyCatalog catalog = new BrokenProxyCatalog();
+    world.replaceTarget(catalog.start(name, world.harness()));
+    world.proxyStarter(file -> catalog.start(name, world.harness(), file));
   }
 }

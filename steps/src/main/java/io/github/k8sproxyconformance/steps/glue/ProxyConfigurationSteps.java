@@ -64,13 +64,13 @@ public class ProxyConfigurationSteps {
 
   @Given("the proxy is started on that configuration")
   public void proxyIsStartedOnThatConfiguration() {
-    started = world.harness().startBundled(effectiveConfig());
+    started = world.harness().startScenarioProxy(effectiveConfig(), world.proxyStarter());
     world.replaceTarget(started);
   }
 
   @Then("starting the proxy fails with a message containing {string}")
   public void startingTheProxyFailsWith(String text) {
-    assertThat(world.harness().startupFailure(effectiveConfig()))
+    assertThat(world.harness().startupFailure(effectiveConfig(), world.proxyStarter()))
         .as("why the proxy refused to start")
         .contains(text);
   }

@@ -120,36 +120,36 @@ public final class Harness {
   }
 
   /**
-   * Starts a separate reference proxy for a scenario that needs another configuration. The {@link
-   * #bundledProxySection()} is added when the app-config has no {@code proxy:} section. The caller
-   * closes the result (a {@code ScenarioWorld} does so after the scenario).
+   * Starts a separate proxy for a scenario that needs another configuration: writes the app-config,
+   * with the {@link #bundledProxySection()} added when it has no {@code proxy:} section, and hands
+   * it to the starter. The caller closes the result (a {@code ScenarioWorld} does so after the
+   * scenario).
    *
-   * @throws IllegalStateException when the reference proxy does not start
+   * @throws IllegalStateException when the proxy does not start
    */
-  public ProxyTarget startBundled(BackstageAppConfig appConfig) {
+  public ProxyTarget startScenarioProxy(
+      BackstageAppConfig appConfig, ScenarioProxyStarter starter) {
     Path file = writeScenarioConfig(appConfig);
     try {
-      return BundledProxy.start(ConfigLoader.load(file), file.toString());
+      return starter.start(file);
     } catch (Exception e) {
-      throw new IllegalStateException("the reference proxy did not start from " + file, e);
+      throw new IllegalStateException("the proxy did not start from " + file, e);
     }
   }
 
   /**
-   * Starts a reference proxy on a configuration it must refuse, and returns why it refused.
+   * Starts a proxy like {@link #startScenarioProxy} on a configuration it must refuse, and returns
+   * why it refused.
    *
    * @return the message of the {@link ConfigException}
    * @throws AssertionError when the proxy starts, or fails for a reason other than configuration
    */
-  public String startupFailure(BackstageAppConfig appConfig) {
+  public String startupFailure(BackstageAppConfig appConfig, ScenarioProxyStarter starter) {
     Path file = writeScenarioConfig(appConfig);
     try {
-      try (BundledProxy proxy = BundledProxy.start(ConfigLoader.load(file), file.toString())) {
+      try (ProxyTarget proxy = starter.start(file)) {
         throw new AssertionError(
-            "expected the reference proxy to refuse "
-                + file
-                + " but it started at "
-                + proxy.endpoint());
+            "expected the proxy to refuse " + file + " but it started: " + proxy.description());
       }
     } catch (ConfigException e) {
       return e.getMessage();

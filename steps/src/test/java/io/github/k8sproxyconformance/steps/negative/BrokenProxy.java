@@ -21,11 +21,22 @@ final class BrokenProxy implements ProxyTarget {
   private final String name;
   private final URI endpoint;
   private final List<AutoCloseable> parts;
+  private final List<String> startupWarnings;
 
-  BrokenProxy(String name, URI endpoint, List<AutoCloseable> parts) {
+  /**
+   * @param parts what to close with it: the reference proxy, relays
+   * @param startupWarnings the warnings of its reference proxy, reported as its own
+   */
+  BrokenProxy(String name, URI endpoint, List<AutoCloseable> parts, List<String> startupWarnings) {
     this.name = name;
     this.endpoint = endpoint;
     this.parts = new ArrayList<>(parts);
+    this.startupWarnings = List.copyOf(startupWarnings);
+  }
+
+  /** The same proxy, reporting no startup warnings: one that starts silently. */
+  BrokenProxy silenced() {
+    return new BrokenProxy(name, endpoint, parts, List.of());
   }
 
   @Override
@@ -40,7 +51,7 @@ final class BrokenProxy implements ProxyTarget {
 
   @Override
   public List<String> startupWarnings() {
-    return List.of();
+    return startupWarnings;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.github.k8sproxyconformance.steps.negative;
 
+import io.github.k8sproxyconformance.proxy.config.ConfigException;
 import io.github.k8sproxyconformance.steps.negative.SocketRelay.Forward;
 import io.github.k8sproxyconformance.steps.target.Harness;
 import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +39,12 @@ public final class BrokenProxyCatalog {
   public BrokenProxyCatalog() {
     add(
         "ignores-cluster-header",
-        "front relay: every request names cluster alpha",
+        "front relay: every request names the first configured cluster",
         k ->
             k.front(
-                h -> HeadRewrites.clusterHeaderless(h).with(HeadRewrites.header(k), "alpha"),
+                h ->
+                    HeadRewrites.clusterHeaderless(h)
+                        .with(HeadRewrites.header(k), HeadRewrites.firstName(k)),
                 ResponsePass.unchanged()));
     add(
         "matches-names-case-insensitively",
@@ -297,6 +301,7 @@ public final class BrokenProxyCatalog {
                 },
                 ResponsePass.unchanged()));
     CornerCaseBreakages.addTo(this);
+    ConfigurationAndApiRecipes.all().forEach(r -> add(r.name(), r.how(), r.start()));
   }
 
   /** Every broken proxy, in catalog order. */
@@ -315,12 +320,24 @@ public final class BrokenProxyCatalog {
    * @throws IllegalArgumentException naming the known proxies when the name is unknown
    */
   public ProxyTarget start(String name, Harness harness) {
+    return start(name, harness, ProxyKit.standardConfigFile(harness));
+  }
+
+  /**
+   * Starts the broken proxy of that name on an app-config file: the configuration a {@code
+   * @reconfigures-proxy} scenario starts its own proxy on.
+   *
+   * @throws ConfigException when the configuration is refused, by the reference proxy or by the
+   *     broken one
+   * @throws IllegalArgumentException naming the known proxies when the name is unknown
+   */
+  public ProxyTarget start(String name, Harness harness, Path appConfigFile) {
     Recipe recipe = recipes.get(name);
     if (recipe == null) {
       throw new IllegalArgumentException(
           "no broken proxy named '" + name + "'; known: " + recipes.keySet());
     }
-    return recipe.start().apply(new ProxyKit(harness, name));
+    return recipe.start().apply(new ProxyKit(harness, name, appConfigFile));
   }
 
   /** Registers a broken proxy; the catalog's companions add theirs through it. */

@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.steps.negative;
 import io.github.k8sproxyconformance.proxy.config.AuthProvider;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
+import io.github.k8sproxyconformance.proxy.config.DuplicateNamePolicy;
 import io.github.k8sproxyconformance.proxy.config.Profile;
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
 import java.security.cert.X509Certificate;
@@ -30,11 +31,9 @@ final class ConfigChanges {
 
   /** The configuration with another cluster list. */
   static ProxyConfig withClusters(ProxyConfig config, List<ClusterConfig> clusters) {
-    return new ProxyConfig(
+    return copy(
+        config,
         clusters,
-        config.listenHost(),
-        config.listenPort(),
-        config.mountPath(),
         config.profile(),
         config.duplicateNames(),
         config.connectionIdleTimeout(),
@@ -44,11 +43,9 @@ final class ConfigChanges {
   /** The configuration with other idle timeouts: for connections, and for an exchange. */
   static ProxyConfig withTimeouts(
       ProxyConfig config, Duration connectionIdle, Duration exchangeIdle) {
-    return new ProxyConfig(
+    return copy(
+        config,
         config.clusters(),
-        config.listenHost(),
-        config.listenPort(),
-        config.mountPath(),
         config.profile(),
         config.duplicateNames(),
         connectionIdle,
@@ -57,15 +54,47 @@ final class ConfigChanges {
 
   /** The configuration of today's Backstage, whatever profile the suite runs in. */
   static ProxyConfig current(ProxyConfig config) {
-    return new ProxyConfig(
+    return withProfile(config, Profile.BACKSTAGE_CURRENT);
+  }
+
+  /** The configuration served with the rules of another profile. */
+  static ProxyConfig withProfile(ProxyConfig config, Profile profile) {
+    return copy(
+        config,
         config.clusters(),
-        config.listenHost(),
-        config.listenPort(),
-        config.mountPath(),
-        Profile.BACKSTAGE_CURRENT,
+        profile,
         config.duplicateNames(),
         config.connectionIdleTimeout(),
         config.exchangeIdleTimeout());
+  }
+
+  /** The configuration with another {@code duplicateNames} policy. */
+  static ProxyConfig withDuplicateNames(ProxyConfig config, DuplicateNamePolicy policy) {
+    return copy(
+        config,
+        config.clusters(),
+        config.profile(),
+        policy,
+        config.connectionIdleTimeout(),
+        config.exchangeIdleTimeout());
+  }
+
+  private static ProxyConfig copy(
+      ProxyConfig config,
+      List<ClusterConfig> clusters,
+      Profile profile,
+      DuplicateNamePolicy duplicateNames,
+      Duration connectionIdle,
+      Duration exchangeIdle) {
+    return new ProxyConfig(
+        clusters,
+        config.listenHost(),
+        config.listenPort(),
+        config.mountPath(),
+        profile,
+        duplicateNames,
+        connectionIdle,
+        exchangeIdle);
   }
 
   /** The clusters in reverse order, so the last of several sharing a name is found first. */
@@ -86,11 +115,31 @@ final class ConfigChanges {
    */
   static ClusterConfig withoutToken(ClusterConfig c) {
     boolean serviceAccount = c.authProvider() == AuthProvider.SERVICE_ACCOUNT;
+    return withAuth(
+        c, serviceAccount ? AuthProvider.LOCAL_KUBECTL_PROXY : c.authProvider(), Optional.empty());
+  }
+
+  /**
+   * The clusters with the service-account tokens of each name's clusters rotated among them, so a
+   * name shared by several clusters reaches each one with the token configured for the next.
+   */
+  static List<ClusterConfig> duplicateTokensRotated(List<ClusterConfig> clusters) {
+    List<ClusterConfig> result = new ArrayList<>();
+    for (ClusterConfig c : clusters) {
+      List<ClusterConfig> named =
+          clusters.stream().filter(other -> other.name().equals(c.name())).toList();
+      ClusterConfig next = named.get((named.indexOf(c) + 1) % named.size());
+      result.add(withAuth(c, c.authProvider(), next.serviceAccountToken()));
+    }
+    return result;
+  }
+
+  static ClusterConfig withAuth(ClusterConfig c, AuthProvider provider, Optional<String> token) {
     return new ClusterConfig(
         c.name(),
         c.url(),
-        serviceAccount ? AuthProvider.LOCAL_KUBECTL_PROXY : c.authProvider(),
-        Optional.empty(),
+        provider,
+        token,
         c.oidcTokenProvider(),
         c.skipTlsVerify(),
         c.trustedCertificates(),

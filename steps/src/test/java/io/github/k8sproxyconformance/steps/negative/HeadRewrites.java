@@ -37,6 +37,14 @@ final class HeadRewrites {
     return kit.profile() == Profile.BACKSTAGE_1_9 ? "Authorization" : TOKEN_HEADER;
   }
 
+  /**
+   * The name of the first cluster the broken proxy is configured with (alpha in the standard
+   * topology, the only one in a one-cluster scenario), or alpha when none is configured.
+   */
+  static String firstName(ProxyKit kit) {
+    return kit.config().clusters().stream().findFirst().map(c -> c.name()).orElse("alpha");
+  }
+
   static HttpHead clusterHeaderless(HttpHead head) {
     HttpHead result = head;
     for (String name : CLUSTER_HEADERS) {

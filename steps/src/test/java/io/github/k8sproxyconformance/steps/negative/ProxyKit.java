@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.steps.negative;
 import io.github.k8sproxyconformance.proxy.ReferenceProxyServer;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
+import io.github.k8sproxyconformance.proxy.config.ConfigException;
 import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
 import io.github.k8sproxyconformance.steps.config.Profile;
@@ -20,20 +21,41 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds broken proxies from the reference proxy on the standard configuration of a {@link
- * Harness}: a changed configuration, a relay in front, relays behind it towards the clusters.
+ * Builds broken proxies from the reference proxy on an app-config file: a changed configuration, a
+ * relay in front, relays behind it towards the clusters.
  *
  * <p>Reusing the reference proxy means each broken proxy differs from a correct one in exactly the
- * one behaviour it is named after.
+ * one behaviour it is named after. The file is the standard configuration of a {@link Harness}, or
+ * the configuration a {@code @reconfigures-proxy} scenario starts its own proxy on.
  */
 final class ProxyKit {
 
   private final Harness harness;
   private final String name;
+  private final Path appConfigFile;
+  private ProxyConfig config;
 
-  ProxyKit(Harness harness, String name) {
+  ProxyKit(Harness harness, String name, Path appConfigFile) {
     this.harness = harness;
     this.name = name;
+    this.appConfigFile = appConfigFile;
+  }
+
+  /**
+   * Writes the standard configuration of the harness, with the bundled proxy section, for the
+   * broken proxies that stand in for the standard target.
+   */
+  static Path standardConfigFile(Harness harness) {
+    try {
+      Path dir =
+          Files.createDirectories(
+              harness.config().reportDir().toAbsolutePath().resolve("negative-controls"));
+      Path file = dir.resolve("app-config." + harness.config().profile().id() + ".yaml");
+      harness.standardAppConfig().withProxySection(harness.bundledProxySection()).write(file);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the broken proxies' configuration", e);
+    }
   }
 
   /** The profile the suite runs in. */
@@ -46,10 +68,33 @@ final class ProxyKit {
     return harness;
   }
 
-  /** The reference proxy on the standard configuration changed by the mutation. */
+  /** The app-config file the broken proxy is built on. */
+  Path appConfigFile() {
+    return appConfigFile;
+  }
+
+  /**
+   * The configuration read from {@link #appConfigFile()}, as the reference proxy reads it.
+   *
+   * @throws ConfigException when the reference proxy refuses it, which a broken proxy built on it
+   *     then does too
+   */
+  ProxyConfig config() {
+    if (config == null) {
+      config = ConfigLoader.load(appConfigFile);
+    }
+    return config;
+  }
+
+  /** The reference proxy on the configuration changed by the mutation. */
   BrokenProxy reference(UnaryOperator<ProxyConfig> mutation) {
-    ReferenceProxyServer server = startReference(mutation);
-    return new BrokenProxy(name, server.endpoint(), List.of(server));
+    return referenceOn(mutation.apply(config()));
+  }
+
+  /** The reference proxy on a configuration the recipe made itself. */
+  BrokenProxy referenceOn(ProxyConfig changed) {
+    ReferenceProxyServer server = startReference(changed);
+    return new BrokenProxy(name, server.endpoint(), List.of(server), server.startupWarnings());
   }
 
   /** The reference proxy with a relay in front that rewrites requests and passes responses. */
@@ -64,12 +109,13 @@ final class ProxyKit {
       UnaryOperator<ProxyConfig> mutation,
       Function<InetSocketAddress, RequestRule> rule,
       ResponsePass response) {
-    ReferenceProxyServer server = startReference(mutation);
+    ReferenceProxyServer server = startReference(mutation.apply(config()));
     URI proxy = server.endpoint();
     SocketRelay front =
         SocketRelay.start(
             rule.apply(new InetSocketAddress(proxy.getHost(), proxy.getPort())), response);
-    return new BrokenProxy(name, endpointAt(front.port()), List.of(front, server));
+    return new BrokenProxy(
+        name, endpointAt(front.port()), List.of(front, server), server.startupWarnings());
   }
 
   /**
@@ -79,7 +125,7 @@ final class ProxyKit {
   BrokenProxy around(UnaryOperator<HttpHead> front, UnaryOperator<HttpHead> back) {
     List<AutoCloseable> parts = new ArrayList<>();
     List<ClusterConfig> relayed = new ArrayList<>();
-    for (ClusterConfig cluster : standardConfig().clusters()) {
+    for (ClusterConfig cluster : config().clusters()) {
       ClusterUrl url = cluster.url();
       if (url.isHttps()) {
         relayed.add(cluster);
@@ -100,27 +146,14 @@ final class ProxyKit {
             address -> SocketRelay.to(address, front),
             ResponsePass.unchanged());
     parts.add(0, proxy);
-    return new BrokenProxy(name, proxy.endpoint(), parts);
+    return new BrokenProxy(name, proxy.endpoint(), parts, proxy.startupWarnings());
   }
 
-  private ReferenceProxyServer startReference(UnaryOperator<ProxyConfig> mutation) {
+  private ReferenceProxyServer startReference(ProxyConfig changed) {
     try {
-      return ReferenceProxyServer.start(mutation.apply(standardConfig()));
+      return ReferenceProxyServer.start(changed);
     } catch (Exception e) {
       throw new IllegalStateException("a broken proxy's reference proxy did not start", e);
-    }
-  }
-
-  private ProxyConfig standardConfig() {
-    try {
-      Path dir =
-          Files.createDirectories(
-              harness.config().reportDir().toAbsolutePath().resolve("negative-controls"));
-      Path file = dir.resolve("app-config." + profile().id() + ".yaml");
-      harness.standardAppConfig().withProxySection(harness.bundledProxySection()).write(file);
-      return ConfigLoader.load(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the broken proxies' configuration", e);
     }
   }
 
