@@ -27,8 +27,8 @@ interface FramePass {
   }
 
   /**
-   * One side of an upgraded connection, written by both directions' passes (one passes frames on
-   * to it, the other may answer on it), so each frame is written whole under a lock.
+   * One side of an upgraded connection, written by both directions' passes (one passes frames on to
+   * it, the other may answer on it), so each frame is written whole under a lock.
    */
   final class FrameSink {
     private final OutputStream out;

@@ -106,7 +106,9 @@ final class UpgradedExchange {
   private void frames(
       InputStream from, FramePass pass, FrameSink onward, FrameSink back, Socket toSocket) {
     try {
-      for (var frame = WebSocketFrame.read(from); frame.isPresent(); frame = WebSocketFrame.read(from)) {
+      for (var frame = WebSocketFrame.read(from);
+          frame.isPresent();
+          frame = WebSocketFrame.read(from)) {
         pass.pass(frame.get(), onward, back);
       }
       toSocket.shutdownOutput();
