@@ -58,6 +58,20 @@ Feature: WebSocket upgrades are relayed to the selected cluster
       Then the first WebSocket message describes the handshake cluster alpha received, with subprotocol ""
       And the cluster received header Authorization with value "Bearer caller-exec-token"
 
+  @clause-33
+  Rule: A WebSocket handshake MUST NOT carry the caller's Cookie to the cluster
+
+    # catches: forwards the caller's Cookie on WebSocket handshakes while dropping it from plain HTTP
+    # (contract clause 33: the caller's Authorization and Cookie never reach a cluster)
+    @profile-backstage-current
+    Scenario: The caller's Cookie does not reach the cluster on a WebSocket handshake
+      Given the cluster header is "alpha"
+      And the request header Cookie is "backstage-session=abc123"
+      And the request target is "/api/v1/namespaces/default/pods/p/exec?command=sh"
+      When the client opens a WebSocket with the request
+      Then the first WebSocket message describes the handshake cluster alpha received, with subprotocol ""
+      And the cluster received no Cookie header
+
   @clause-50
   Rule: The subprotocol MUST be negotiated between the client and the cluster
 

@@ -302,6 +302,7 @@ public final class BrokenProxyCatalog {
                 ResponsePass.unchanged()));
     CornerCaseBreakages.addTo(this);
     ConfigurationAndApiRecipes.all().forEach(r -> add(r.name(), r.how(), r.start()));
+    WebSocketBreakages.recipes().forEach(r -> add(r.name(), r.how(), r.start()));
   }
 
   /** Every broken proxy, in catalog order. */

@@ -99,7 +99,13 @@ final class ProxyKit {
 
   /** The reference proxy with a relay in front that rewrites requests and passes responses. */
   BrokenProxy front(UnaryOperator<HttpHead> request, ResponsePass response) {
-    return routed(UnaryOperator.identity(), proxy -> SocketRelay.to(proxy, request), response);
+    return front(request, response, Upgrades.carried());
+  }
+
+  /** The same, carrying WebSocket upgrades as {@code upgrades} say. */
+  BrokenProxy front(UnaryOperator<HttpHead> request, ResponsePass response, Upgrades upgrades) {
+    return routed(
+        UnaryOperator.identity(), proxy -> SocketRelay.to(proxy, request), response, upgrades);
   }
 
   /**
@@ -109,11 +115,21 @@ final class ProxyKit {
       UnaryOperator<ProxyConfig> mutation,
       Function<InetSocketAddress, RequestRule> rule,
       ResponsePass response) {
+    return routed(mutation, rule, response, Upgrades.carried());
+  }
+
+  private BrokenProxy routed(
+      UnaryOperator<ProxyConfig> mutation,
+      Function<InetSocketAddress, RequestRule> rule,
+      ResponsePass response,
+      Upgrades upgrades) {
     ReferenceProxyServer server = startReference(mutation.apply(config()));
     URI proxy = server.endpoint();
     SocketRelay front =
         SocketRelay.start(
-            rule.apply(new InetSocketAddress(proxy.getHost(), proxy.getPort())), response);
+            rule.apply(new InetSocketAddress(proxy.getHost(), proxy.getPort())),
+            response,
+            upgrades);
     return new BrokenProxy(
         name, endpointAt(front.port()), List.of(front, server), server.startupWarnings());
   }

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * one of the ways a proxy can break it.
  *
  * <p>Every relayed exchange uses {@code Connection: close}, so a response ends when the upstream
- * closes and none of these has to understand message framing.
+ * closes and none of these has to understand message framing. (A WebSocket handshake keeps its
+ * connection; when it is refused, its answer is handed over already cut at its length.)
  */
 @FunctionalInterface
 interface ResponsePass {

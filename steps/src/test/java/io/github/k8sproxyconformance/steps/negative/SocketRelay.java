@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * between the reference proxy and a cluster it changes what the cluster receives. Working on raw
  * bytes keeps everything else exactly as the reference proxy does it, so a scenario that fails
  * against it fails for the one behaviour the rule breaks. Every exchange is sent upstream with
- * {@code Connection: close}, so the end of a response is the end of the connection.
+ * {@code Connection: close}, so the end of a response is the end of the connection, except a
+ * WebSocket handshake: it keeps its upgrade headers and, once switched, its connection ({@link
+ * UpgradedExchange}), carried as its {@link Upgrades} say.
  */
 final class SocketRelay implements AutoCloseable {
 
@@ -53,19 +55,27 @@ final class SocketRelay implements AutoCloseable {
   private final ServerSocket server;
   private final RequestRule rule;
   private final ResponsePass responsePass;
+  private final Upgrades upgrades;
   private final ExecutorService workers = Executors.newCachedThreadPool(SocketRelay::daemon);
 
-  private SocketRelay(ServerSocket server, RequestRule rule, ResponsePass responsePass) {
+  private SocketRelay(
+      ServerSocket server, RequestRule rule, ResponsePass responsePass, Upgrades upgrades) {
     this.server = server;
     this.rule = rule;
     this.responsePass = responsePass;
+    this.upgrades = upgrades;
+  }
+
+  /** Starts a relay on a free loopback port that carries WebSocket upgrades correctly. */
+  static SocketRelay start(RequestRule rule, ResponsePass responsePass) {
+    return start(rule, responsePass, Upgrades.carried());
   }
 
   /** Starts a relay on a free loopback port. */
-  static SocketRelay start(RequestRule rule, ResponsePass responsePass) {
+  static SocketRelay start(RequestRule rule, ResponsePass responsePass, Upgrades upgrades) {
     try {
       ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      SocketRelay relay = new SocketRelay(server, rule, responsePass);
+      SocketRelay relay = new SocketRelay(server, rule, responsePass, upgrades);
       relay.workers.execute(relay::acceptLoop);
       return relay;
     } catch (IOException e) {
@@ -120,6 +130,10 @@ final class SocketRelay implements AutoCloseable {
         client.getOutputStream().write(TUNNEL_ESTABLISHED);
         workers.execute(() -> pumpBody(fromClient, toUpstream));
         upstream.getInputStream().transferTo(flushing(client));
+        return;
+      }
+      if (Upgrades.isWebSocket(forward.head())) {
+        new UpgradedExchange(upgrades, client, fromClient, upstream).carry(forward.head(), workers);
         return;
       }
       toUpstream.write(forward.head().replaced("Connection", "close").bytes());
