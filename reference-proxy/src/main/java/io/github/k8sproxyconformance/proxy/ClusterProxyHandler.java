@@ -120,6 +120,8 @@ final class ClusterProxyHandler extends ProxyHandler {
     super.configureHttpClient(httpClient);
     httpClient.setName("proxy->cluster " + cluster.name());
     httpClient.setUserAgentField(null);
+    // a body without Content-Type must reach the cluster without one, not as octet-stream
+    httpClient.setDefaultRequestContentType(null);
     httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
     httpClient.setIdleTimeout(connectionIdleTimeout.toMillis());
     httpClient.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_CLUSTER);

@@ -2,12 +2,14 @@ package io.github.k8sproxyconformance.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.k8sproxyconformance.proxy.support.RawHttp;
 import io.github.k8sproxyconformance.proxy.support.RawHttp.RawResponse;
 import io.github.k8sproxyconformance.proxy.support.RecordedRequest;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,21 @@ class HeadersTest extends ProxyTestBase {
     assertThat(alpha.received().get(0).headerValues("User-Agent"))
         .containsExactly("kubectl/v1.31.0");
     assertThat(alpha.received().get(1).hasHeader("User-Agent")).isFalse();
+  }
+
+  @Test
+  void addsNoContentTypeToABodyThatHasNone() throws Exception {
+    RawHttp.send(
+        proxy.endpoint().getPort(),
+        List.of(
+            "POST " + mount() + "/api HTTP/1.1",
+            "Host: 127.0.0.1:" + proxy.endpoint().getPort(),
+            BKC,
+            "Content-Length: 5"),
+        "hello".getBytes(StandardCharsets.US_ASCII));
+
+    RecordedRequest request = alpha.onlyRequest();
+    assertThat(request.hasHeader("Content-Type")).isFalse();
   }
 
   @Test

@@ -8,6 +8,12 @@ import io.github.k8sproxyconformance.fixtures.echo.ReceivedRequest;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterKind;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
+import io.github.k8sproxyconformance.steps.heads.Allowances;
+import io.github.k8sproxyconformance.steps.heads.HeadComparison;
+import io.github.k8sproxyconformance.steps.heads.HeadReport;
+import io.github.k8sproxyconformance.steps.heads.MessageHead;
+import io.github.k8sproxyconformance.steps.http.RawHttpClient;
+import io.github.k8sproxyconformance.steps.http.RawRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,10 +45,12 @@ public class ClusterReceivedSteps {
 
   private final ScenarioWorld world;
   private final Evidence evidence;
+  private final HeadCheck headCheck;
 
   public ClusterReceivedSteps(ScenarioWorld world) {
     this.world = world;
     this.evidence = new Evidence(world);
+    this.headCheck = new HeadCheck(world);
   }
 
   @Given("cluster {cluster} is running")
@@ -117,12 +125,7 @@ public class ClusterReceivedSteps {
 
   @Then("the cluster received the request body unchanged")
   public void clusterReceivedBodyUnchanged() {
-    byte[] sent =
-        world
-            .lastSent()
-            .orElseThrow(() -> new AssertionError("no request was sent"))
-            .request()
-            .body();
+    byte[] sent = lastSent().request().body();
     ReceivedRequest request = theReceivedRequest();
     assertThat(request.bodyLength())
         .as("body length the cluster read; %s", evidence.received())
@@ -147,6 +150,82 @@ public class ClusterReceivedSteps {
     assertThat(FORWARDING_HEADERS)
         .as("forwarding headers the cluster received; %s", evidence.received())
         .noneMatch(request::hasHeader);
+  }
+
+  @Then("the cluster received the request line the client sent, without the mount prefix")
+  public void clusterReceivedTheRequestLine() {
+    ReceivedRequest request = theReceivedRequest();
+    RawRequest sent = lastSent().request();
+    String path = world.topology().url(request.clusterId()).getRawPath();
+    String target =
+        (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + sent.target();
+    String expected = sent.method() + " " + (target.isEmpty() ? "/" : target) + " HTTP/1.1";
+    MessageHead received = receivedHead(request);
+    headCheck.require(
+        "the cluster receives the client's request line without the mount prefix",
+        expected.equals(received.startLine())
+            ? List.of()
+            : List.of(
+                "request line: expected '"
+                    + expected
+                    + "', received '"
+                    + received.startLine()
+                    + "'"),
+        "the client sent",
+        sentHead(),
+        "the cluster received",
+        received);
+  }
+
+  @Then("the cluster received every end-to-end header the client sent, unchanged and in order")
+  public void clusterReceivedEveryEndToEndHeader() {
+    ReceivedRequest request = theReceivedRequest();
+    MessageHead sent = sentHead();
+    headCheck.require(
+        "every end-to-end header the client sent reaches the cluster unchanged and in order",
+        HeadReport.lines(
+            HeadComparison.forwarded(sent.fields(), request.headers(), requestAllowances())),
+        "the client sent",
+        sent,
+        "the cluster received",
+        receivedHead(request));
+  }
+
+  @Then(
+      "the cluster received no header the client did not send, apart from Host and the cluster"
+          + " token")
+  public void clusterReceivedNoHeaderTheClientDidNotSend() {
+    ReceivedRequest request = theReceivedRequest();
+    MessageHead sent = sentHead();
+    headCheck.require(
+        "the cluster receives no header the client did not send, apart from Host and the cluster"
+            + " token",
+        HeadReport.lines(
+            HeadComparison.added(sent.fields(), request.headers(), requestAllowances())),
+        "the client sent",
+        sent,
+        "the cluster received",
+        receivedHead(request));
+  }
+
+  private Allowances requestAllowances() {
+    return Allowances.onTheWayToTheCluster(world.profile());
+  }
+
+  /** The head the client wrote on the wire, with the Host and framing the client adds. */
+  private MessageHead sentHead() {
+    ScenarioWorld.Sent sent = lastSent();
+    return MessageHead.parse(RawHttpClient.wireBytes(sent.endpoint(), sent.request()));
+  }
+
+  private static MessageHead receivedHead(ReceivedRequest request) {
+    return new MessageHead(
+        request.method() + " " + request.rawTarget() + " " + request.httpVersion(),
+        request.headers());
+  }
+
+  private ScenarioWorld.Sent lastSent() {
+    return world.lastSent().orElseThrow(() -> new AssertionError("no request was sent"));
   }
 
   private ReceivedRequest theReceivedRequest() {

@@ -60,7 +60,8 @@ final class Evidence {
     return "response: " + response() + "\nclusters:\n" + received();
   }
 
-  private String masked(String text) {
+  /** The text with the configured proxy token masked, for anything that leaves the run. */
+  String masked(String text) {
     return world.config().proxyToken().map(token -> text.replace(token, MASK)).orElse(text);
   }
 

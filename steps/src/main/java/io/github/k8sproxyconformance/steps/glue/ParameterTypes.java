@@ -24,8 +24,11 @@ public class ParameterTypes {
     return world.topology().spec(id);
   }
 
-  /** An HTTP field name, e.g. {@code X-Forwarded-For}. */
-  @ParameterType(name = "header", value = "[A-Za-z][A-Za-z0-9-]*")
+  /**
+   * An HTTP field name, e.g. {@code X-Forwarded-For}; underscores and dots are token characters
+   * too, and some proxies drop names that have them.
+   */
+  @ParameterType(name = "header", value = "[A-Za-z][A-Za-z0-9_.-]*")
   public String header(String name) {
     return name;
   }

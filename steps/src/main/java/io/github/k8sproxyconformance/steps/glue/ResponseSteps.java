@@ -3,8 +3,13 @@ package io.github.k8sproxyconformance.steps.glue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
+import io.github.k8sproxyconformance.fixtures.echo.SentResponse;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
+import io.github.k8sproxyconformance.steps.heads.Allowances;
+import io.github.k8sproxyconformance.steps.heads.HeadComparison;
+import io.github.k8sproxyconformance.steps.heads.HeadReport;
+import io.github.k8sproxyconformance.steps.heads.MessageHead;
 import io.github.k8sproxyconformance.steps.http.RawResponse;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +26,12 @@ public class ResponseSteps {
 
   private final ScenarioWorld world;
   private final Evidence evidence;
+  private final HeadCheck headCheck;
 
   public ResponseSteps(ScenarioWorld world) {
     this.world = world;
     this.evidence = new Evidence(world);
+    this.headCheck = new HeadCheck(world);
   }
 
   @Then("the response status is {status}")
@@ -120,6 +127,68 @@ public class ResponseSteps {
     assertThat(tokens)
         .as("configured tokens found in the response body; %s", evidence.response())
         .noneMatch(body::contains);
+  }
+
+  @Then("the client received the status the cluster sent")
+  public void clientReceivedTheClusterStatus() {
+    SentResponse sent = theSentResponse();
+    int status = response().status();
+    headCheck.require(
+        "the client receives the status the cluster sent",
+        status == sent.status()
+            ? List.of()
+            : List.of("status: the cluster sent " + sent.status() + ", the client got " + status),
+        "the cluster sent",
+        sentHead(sent),
+        "the client received",
+        receivedHead());
+  }
+
+  @Then("the client received every header the cluster sent, unchanged and in order")
+  public void clientReceivedEveryClusterHeader() {
+    SentResponse sent = theSentResponse();
+    headCheck.require(
+        "every header the cluster sent reaches the client unchanged and in order",
+        HeadReport.lines(
+            HeadComparison.forwarded(sent.headers(), response().headers(), Allowances.none())),
+        "the cluster sent",
+        sentHead(sent),
+        "the client received",
+        receivedHead());
+  }
+
+  @Then("the client received no header the cluster did not send")
+  public void clientReceivedNoHeaderTheClusterDidNotSend() {
+    SentResponse sent = theSentResponse();
+    headCheck.require(
+        "the client receives no header the cluster did not send",
+        HeadReport.lines(
+            HeadComparison.added(sent.headers(), response().headers(), Allowances.none())),
+        "the cluster sent",
+        sentHead(sent),
+        "the client received",
+        receivedHead());
+  }
+
+  /** The one response head a cluster wrote in this scenario. */
+  private SentResponse theSentResponse() {
+    List<SentResponse> all = world.topology().sentByAll();
+    assertThat(all)
+        .withFailMessage(
+            "expected exactly one response from a cluster, but %d were sent: %s%nresponse: %s",
+            all.size(), all, evidence.response())
+        .hasSize(1);
+    return all.get(0);
+  }
+
+  private static MessageHead sentHead(SentResponse sent) {
+    return new MessageHead("HTTP/1.1 " + sent.status() + " " + sent.reason(), sent.headers());
+  }
+
+  private MessageHead receivedHead() {
+    RawResponse response = response();
+    return new MessageHead(
+        "HTTP/1.1 " + response.status() + " " + response.reason(), response.headers());
   }
 
   /** Asserts status and error name of the envelope, and returns its {@code error} object. */

@@ -2,6 +2,7 @@ package io.github.k8sproxyconformance.steps.hooks;
 
 import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.fixtures.echo.ReceivedRequest;
+import io.github.k8sproxyconformance.fixtures.echo.SentResponse;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.http.RawHttpClient;
 import io.github.k8sproxyconformance.steps.http.RawResponse;
@@ -17,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns the state of a failed scenario into attachments for the report.
  *
  * <p>A conformance failure is only useful with its Expected/Actual: what went to the proxy, what
- * came back, and what the clusters received from the proxy. The proxy token is replaced by {@code
- * ****} in every attachment, because reports get shared.
+ * came back, what the clusters received from the proxy and the response heads they sent. The proxy
+ * token is replaced by {@code ****} in every attachment, because reports get shared.
  */
 final class Evidence {
 
@@ -46,6 +47,23 @@ final class Evidence {
         "requests received by the clusters",
         "application/json",
         mask(receivedJson(received)).getBytes(StandardCharsets.UTF_8));
+    List<SentResponse> sent = world.topology().sentByAll();
+    if (!sent.isEmpty()) {
+      attachText("response heads sent by the clusters", sentText(sent));
+    }
+  }
+
+  private static String sentText(List<SentResponse> sent) {
+    StringBuilder text = new StringBuilder();
+    for (SentResponse response : sent) {
+      text.append(response.clusterId()).append(" sent ").append(response.status());
+      text.append(' ').append(response.reason()).append('\n');
+      for (HeaderField field : response.headers()) {
+        text.append(field.name()).append(": ").append(field.value()).append('\n');
+      }
+      text.append('\n');
+    }
+    return text.toString();
   }
 
   private static String requestText(ScenarioWorld.Sent sent) {

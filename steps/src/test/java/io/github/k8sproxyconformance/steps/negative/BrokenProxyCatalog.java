@@ -303,6 +303,7 @@ public final class BrokenProxyCatalog {
     CornerCaseBreakages.addTo(this);
     ConfigurationAndApiRecipes.all().forEach(r -> add(r.name(), r.how(), r.start()));
     WebSocketBreakages.recipes().forEach(r -> add(r.name(), r.how(), r.start()));
+    WholeHeadBreaks.all().forEach(r -> add(r.name(), r.how(), r.start()));
   }
 
   /** Every broken proxy, in catalog order. */
