@@ -296,6 +296,7 @@ public final class BrokenProxyCatalog {
                   return h;
                 },
                 ResponsePass.unchanged()));
+    ClusterCredentialRecipes.all().forEach(recipe -> recipes.put(recipe.name(), recipe));
   }
 
   /** Every broken proxy, in catalog order. */

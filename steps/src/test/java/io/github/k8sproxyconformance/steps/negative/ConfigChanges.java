@@ -98,6 +98,20 @@ final class ConfigChanges {
         c.locatorType());
   }
 
+  /** The cluster with another auth provider, its configured token and everything else kept. */
+  static ClusterConfig withAuthProvider(ClusterConfig c, AuthProvider provider) {
+    return new ClusterConfig(
+        c.name(),
+        c.url(),
+        provider,
+        c.serviceAccountToken(),
+        c.oidcTokenProvider(),
+        c.skipTlsVerify(),
+        c.trustedCertificates(),
+        c.locatorIndex(),
+        c.locatorType());
+  }
+
   static ClusterConfig tls(ClusterConfig c, boolean skipVerify, List<X509Certificate> trusted) {
     return new ClusterConfig(
         c.name(),
