@@ -25,6 +25,7 @@ class CredentialsTest extends ProxyTestBase {
         configLocator(
             serviceAccount("alpha", upstream.url(), "sa-token-alpha"),
             cluster("beta", upstream.url(), "google"),
+            cluster("google-sa", upstream.url(), "google", "serviceAccountToken: sa-token-g"),
             cluster("oidcc", upstream.url(), "oidc", "oidcTokenProvider: okta"),
             cluster("aksc", upstream.url(), "aks"),
             cluster("sa-notoken", upstream.url(), "serviceAccount"),
@@ -116,6 +117,24 @@ class CredentialsTest extends ProxyTestBase {
       assertThat(response.body())
           .contains("\"message\":\"Auth token not found under oidc.okta in request body\"");
       assertThat(upstream.received()).isEmpty();
+    }
+
+    @Test
+    void anOidcHeaderNamingALongerProviderIs500() throws Exception {
+      HttpResponse<String> response = get("/api", BKC, "oidcc", BKA + "-oidc-okta-eu", "otok");
+
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.body())
+          .contains("\"message\":\"Auth token not found under oidc.okta in request body\"");
+      assertThat(upstream.received()).isEmpty();
+    }
+
+    @Test
+    void aGoogleClusterNeverSendsItsConfiguredToken() throws Exception {
+      assertThat(get("/api", BKC, "google-sa").statusCode()).isEqualTo(500);
+      assertThat(upstream.received()).isEmpty();
+      assertThat(forwarded("google-sa", BKA + "-google: gtok").headerValues("Authorization"))
+          .containsExactly("Bearer gtok");
     }
 
     @Test
