@@ -8,8 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.UUID;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -56,12 +54,8 @@ final class ClientCertificateTls {
 
   private static SSLContext context(TlsIdentity identity, ClusterConfig cluster) {
     try {
-      char[] password = UUID.randomUUID().toString().toCharArray();
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(identity.toKeyStore("client", password), password);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), trust(cluster), null);
+      context.init(identity.keyManagers(), trust(cluster), null);
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up TLS for cluster " + cluster.name(), e);

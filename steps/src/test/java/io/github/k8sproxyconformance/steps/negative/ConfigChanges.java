@@ -86,54 +86,51 @@ final class ConfigChanges {
    */
   static ClusterConfig withoutToken(ClusterConfig c) {
     boolean serviceAccount = c.authProvider() == AuthProvider.SERVICE_ACCOUNT;
-    return new ClusterConfig(
-        c.name(),
+    return copy(
+        c,
         c.url(),
         serviceAccount ? AuthProvider.LOCAL_KUBECTL_PROXY : c.authProvider(),
         Optional.empty(),
-        c.oidcTokenProvider(),
         c.skipTlsVerify(),
-        c.trustedCertificates(),
-        c.locatorIndex(),
-        c.locatorType());
+        c.trustedCertificates());
   }
 
   /** The cluster with another auth provider, its configured token and everything else kept. */
   static ClusterConfig withAuthProvider(ClusterConfig c, AuthProvider provider) {
-    return new ClusterConfig(
-        c.name(),
-        c.url(),
-        provider,
-        c.serviceAccountToken(),
-        c.oidcTokenProvider(),
-        c.skipTlsVerify(),
-        c.trustedCertificates(),
-        c.locatorIndex(),
-        c.locatorType());
+    return copy(
+        c, c.url(), provider, c.serviceAccountToken(), c.skipTlsVerify(), c.trustedCertificates());
   }
 
   static ClusterConfig tls(ClusterConfig c, boolean skipVerify, List<X509Certificate> trusted) {
-    return new ClusterConfig(
-        c.name(),
-        c.url(),
-        c.authProvider(),
-        c.serviceAccountToken(),
-        c.oidcTokenProvider(),
-        skipVerify,
-        trusted,
-        c.locatorIndex(),
-        c.locatorType());
+    return copy(c, c.url(), c.authProvider(), c.serviceAccountToken(), skipVerify, trusted);
   }
 
   static ClusterConfig withUrl(ClusterConfig c, ClusterUrl url) {
-    return new ClusterConfig(
-        c.name(),
+    return copy(
+        c,
         url,
         c.authProvider(),
         c.serviceAccountToken(),
-        c.oidcTokenProvider(),
         c.skipTlsVerify(),
-        c.trustedCertificates(),
+        c.trustedCertificates());
+  }
+
+  /** The cluster with the settings a change can touch replaced; name and locator kept. */
+  private static ClusterConfig copy(
+      ClusterConfig c,
+      ClusterUrl url,
+      AuthProvider provider,
+      Optional<String> token,
+      boolean skipVerify,
+      List<X509Certificate> trusted) {
+    return new ClusterConfig(
+        c.name(),
+        url,
+        provider,
+        token,
+        c.oidcTokenProvider(),
+        skipVerify,
+        trusted,
         c.locatorIndex(),
         c.locatorType());
   }
