@@ -4,7 +4,8 @@ Feature: Client-side auth providers take their token from a provider header
   Since plugin 0.13.0 the frontend sends the token of a client-side provider in
   Backstage-Kubernetes-Authorization-<provider>[-<oidcTokenProvider>], and the cluster's
   authProvider turns it into "Bearer <token>" (contract clauses 29 to 32). The standard topology
-  has beta (google) and oidcc (oidc, oidcTokenProvider okta).
+  has beta (google), oidcc (oidc, oidcTokenProvider okta) and google-with-token (google, with a
+  serviceAccountToken that Backstage's google strategy never reads).
 
   @issue-19999
   Rule: The proxy MUST send the provider token of the cluster's own auth provider as a bearer token
@@ -72,3 +73,32 @@ Feature: Client-side auth providers take their token from a provider header
       When the client sends the request
       Then the response is a 500 error named "Error" with message "Auth token not found under oidc.okta in request body"
       And no cluster received any request
+
+    # The provider is everything after the framework part of the header name, so okta-eu is
+    # another provider than okta (contract clause 30).
+    # catches: takes a provider header whose name only starts with the configured provider's name
+    Scenario: An OIDC token for a provider whose name merely starts with okta is not accepted
+      Given the cluster header is "oidcc"
+      And the request header Backstage-Kubernetes-Authorization-OIDC-okta-eu is "okta-eu-token"
+      When the client sends the request
+      Then the response is a 500 error named "Error" with message "Auth token not found under oidc.okta in request body"
+      And no cluster received any request
+
+  # Backstage's google strategy reads only the caller's Google token; a serviceAccountToken on the
+  # cluster is never looked at (contract section 4.1, clauses 29 and 31).
+  Rule: The proxy MUST NOT send the configured serviceAccountToken of a cluster whose authProvider is a client-side one
+
+    # catches: injects the configured token whatever the cluster's auth provider, instead of refusing
+    Scenario: A google cluster with a configured token is answered 500 without a Google token
+      Given the cluster header is "google-with-token"
+      When the client sends the request
+      Then the response is a 500 error named "Error" with message "Google token not found under auth.google in request body"
+      And no cluster received any request
+
+    # catches: injects the configured token whatever the cluster's auth provider, instead of the Google token
+    Scenario: A google cluster with a configured token receives the caller's Google token
+      Given the cluster header is "google-with-token"
+      And the request header Backstage-Kubernetes-Authorization-Google is "google-token-4"
+      When the client sends the request
+      Then only cluster google-with-token received the request
+      And the cluster received header Authorization with value "Bearer google-token-4"

@@ -57,3 +57,10 @@ Feature: TLS to clusters is verified with the configured trust, and no client ce
       When the client sends the request
       Then the response is a 500 error named "Error" whose message starts with "Cluster 'mtls' request error"
       And no cluster received any request
+
+    # catches: presents a client certificate to a cluster that asks for one, whoever issued it
+    Scenario: A cluster that asks for a client certificate receives none
+      Given the cluster header is "tls-wantcert"
+      When the client sends the request
+      Then only cluster tls-wantcert received the request
+      And the cluster received no client certificate

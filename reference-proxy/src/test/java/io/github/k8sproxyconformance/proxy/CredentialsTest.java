@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialsTest extends ProxyTestBase {
   private static final String BKC = "Backstage-Kubernetes-Cluster";
@@ -25,6 +27,7 @@ class CredentialsTest extends ProxyTestBase {
         configLocator(
             serviceAccount("alpha", upstream.url(), "sa-token-alpha"),
             cluster("beta", upstream.url(), "google"),
+            cluster("google-sa", upstream.url(), "google", "serviceAccountToken: sa-token-g"),
             cluster("oidcc", upstream.url(), "oidc", "oidcTokenProvider: okta"),
             cluster("aksc", upstream.url(), "aks"),
             cluster("sa-notoken", upstream.url(), "serviceAccount"),
@@ -108,14 +111,24 @@ class CredentialsTest extends ProxyTestBase {
           .containsExactly("Bearer otok");
     }
 
-    @Test
-    void anOidcTokenOfAnotherProviderIs500() throws Exception {
-      HttpResponse<String> response = get("/api", BKC, "oidcc", BKA + "-oidc-gitlab", "otok");
+    /** okta-eu is another provider than okta, not a longer spelling of it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-oidc-gitlab", "-oidc-okta-eu"})
+    void anOidcTokenOfAnotherProviderIs500(String provider) throws Exception {
+      HttpResponse<String> response = get("/api", BKC, "oidcc", BKA + provider, "otok");
 
       assertThat(response.statusCode()).isEqualTo(500);
       assertThat(response.body())
           .contains("\"message\":\"Auth token not found under oidc.okta in request body\"");
       assertThat(upstream.received()).isEmpty();
+    }
+
+    @Test
+    void aGoogleClusterNeverSendsItsConfiguredToken() throws Exception {
+      assertThat(get("/api", BKC, "google-sa").statusCode()).isEqualTo(500);
+      assertThat(upstream.received()).isEmpty();
+      assertThat(forwarded("google-sa", BKA + "-google: gtok").headerValues("Authorization"))
+          .containsExactly("Bearer gtok");
     }
 
     @Test

@@ -135,6 +135,13 @@ public class ClusterReceivedSteps {
         .isEqualTo(sha256(sent));
   }
 
+  @Then("the cluster received no client certificate")
+  public void clusterReceivedNoClientCertificate() {
+    assertThat(theReceivedRequest().clientCertificate())
+        .as("client certificate presented to the cluster; %s", evidence.received())
+        .isEmpty();
+  }
+
   @Then("the cluster received a Host header naming its own address")
   public void clusterReceivedItsOwnHost() {
     ReceivedRequest request = theReceivedRequest();

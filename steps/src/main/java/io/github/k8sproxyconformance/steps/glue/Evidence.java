@@ -76,7 +76,8 @@ final class Evidence {
         + " body="
         + request.bodyLength()
         + "B"
-        + (request.chunked() ? " chunked" : "");
+        + (request.chunked() ? " chunked" : "")
+        + request.clientCertificate().map(subject -> " client certificate " + subject).orElse("");
   }
 
   private static String line(RawResponse response) {

@@ -107,6 +107,7 @@ final class Evidence {
       node.put("bodyLength", request.bodyLength());
       node.put("bodySha256", request.bodySha256());
       node.put("chunked", request.chunked());
+      node.put("clientCertificate", request.clientCertificateSubject());
       node.put("receivedAt", String.valueOf(request.receivedAt()));
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list);

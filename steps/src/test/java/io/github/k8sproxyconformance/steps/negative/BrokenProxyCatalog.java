@@ -304,6 +304,7 @@ public final class BrokenProxyCatalog {
     ConfigurationAndApiRecipes.all().forEach(r -> add(r.name(), r.how(), r.start()));
     WebSocketBreakages.recipes().forEach(r -> add(r.name(), r.how(), r.start()));
     WholeHeadBreaks.all().forEach(r -> add(r.name(), r.how(), r.start()));
+    ClusterCredentialRecipes.all().forEach(r -> add(r.name(), r.how(), r.start()));
   }
 
   /** Every broken proxy, in catalog order. */

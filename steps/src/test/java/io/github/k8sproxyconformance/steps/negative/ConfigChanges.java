@@ -134,6 +134,11 @@ final class ConfigChanges {
     return result;
   }
 
+  /** The cluster with another auth provider, its configured token and everything else kept. */
+  static ClusterConfig withAuthProvider(ClusterConfig c, AuthProvider provider) {
+    return withAuth(c, provider, c.serviceAccountToken());
+  }
+
   static ClusterConfig withAuth(ClusterConfig c, AuthProvider provider, Optional<String> token) {
     return new ClusterConfig(
         c.name(),

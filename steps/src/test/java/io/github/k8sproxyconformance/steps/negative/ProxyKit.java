@@ -140,22 +140,13 @@ final class ProxyKit {
    */
   BrokenProxy around(UnaryOperator<HttpHead> front, UnaryOperator<HttpHead> back) {
     List<AutoCloseable> parts = new ArrayList<>();
-    List<ClusterConfig> relayed = new ArrayList<>();
-    for (ClusterConfig cluster : config().clusters()) {
-      ClusterUrl url = cluster.url();
-      if (url.isHttps()) {
-        relayed.add(cluster);
-        continue;
-      }
-      SocketRelay relay =
-          SocketRelay.start(
-              SocketRelay.to(new InetSocketAddress(url.host(), url.port()), back),
-              ResponsePass.unchanged());
-      parts.add(relay);
-      relayed.add(
-          ConfigChanges.withUrl(
-              cluster, new ClusterUrl("http", "127.0.0.1", relay.port(), url.path())));
-    }
+    List<ClusterConfig> relayed =
+        relayedClusters(
+            false,
+            cluster ->
+                SocketRelay.start(
+                    SocketRelay.to(address(cluster.url()), back), ResponsePass.unchanged()),
+            parts);
     BrokenProxy proxy =
         routed(
             config -> ConfigChanges.withClusters(config, relayed),
@@ -163,6 +154,56 @@ final class ProxyKit {
             ResponsePass.unchanged());
     parts.add(0, proxy);
     return new BrokenProxy(name, proxy.endpoint(), parts, proxy.startupWarnings());
+  }
+
+  /**
+   * The reference proxy reaching every HTTPS cluster through a relay of its own: the proxy speaks
+   * plain HTTP to the relay, which opens the connection to the cluster as {@code tls} says for that
+   * cluster and sets {@code Host} to the cluster's address, so a broken proxy can do at the TLS
+   * layer what the reference proxy never does.
+   */
+  BrokenProxy tlsBehind(Function<ClusterConfig, SocketRelay.Upstreams> tls) {
+    List<AutoCloseable> parts = new ArrayList<>();
+    List<ClusterConfig> relayed =
+        relayedClusters(
+            true,
+            cluster -> {
+              String authority = cluster.url().host() + ":" + cluster.url().port();
+              return SocketRelay.start(
+                  SocketRelay.to(address(cluster.url()), h -> h.replaced("Host", authority)),
+                  ResponsePass.unchanged(),
+                  tls.apply(cluster));
+            },
+            parts);
+    BrokenProxy proxy = reference(config -> ConfigChanges.withClusters(config, relayed));
+    parts.add(0, proxy);
+    return new BrokenProxy(name, proxy.endpoint(), parts, proxy.startupWarnings());
+  }
+
+  /**
+   * The standard clusters, those whose URL is {@code https} (or, for false, plain {@code http})
+   * each moved to a plain-HTTP relay started for it; the relays are added to {@code parts}.
+   */
+  private List<ClusterConfig> relayedClusters(
+      boolean https, Function<ClusterConfig, SocketRelay> start, List<AutoCloseable> parts) {
+    List<ClusterConfig> clusters = new ArrayList<>();
+    for (ClusterConfig cluster : config().clusters()) {
+      ClusterUrl url = cluster.url();
+      if (url.isHttps() != https) {
+        clusters.add(cluster);
+        continue;
+      }
+      SocketRelay relay = start.apply(cluster);
+      parts.add(relay);
+      clusters.add(
+          ConfigChanges.withUrl(
+              cluster, new ClusterUrl("http", "127.0.0.1", relay.port(), url.path())));
+    }
+    return clusters;
+  }
+
+  private static InetSocketAddress address(ClusterUrl url) {
+    return new InetSocketAddress(url.host(), url.port());
   }
 
   private ReferenceProxyServer startReference(ProxyConfig changed) {

@@ -47,8 +47,31 @@ final class SocketRelay implements AutoCloseable {
     Forward forward(HttpHead head);
   }
 
+  /**
+   * Opens the connection to an upstream: plain TCP, or TLS the relay sets up itself, so a relay
+   * behind the reference proxy can speak TLS to a cluster in its own way.
+   */
+  @FunctionalInterface
+  interface Upstreams {
+    Socket open(InetSocketAddress upstream) throws IOException;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(SocketRelay.class);
   private static final int TIMEOUT_MS = 30_000;
+
+  /** Plain TCP connections. */
+  static final Upstreams PLAIN =
+      upstream -> {
+        Socket socket = new Socket();
+        try {
+          socket.connect(upstream, TIMEOUT_MS);
+          return socket;
+        } catch (IOException e) {
+          socket.close();
+          throw e;
+        }
+      };
+
   private static final byte[] TUNNEL_ESTABLISHED =
       "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -56,26 +79,45 @@ final class SocketRelay implements AutoCloseable {
   private final RequestRule rule;
   private final ResponsePass responsePass;
   private final Upgrades upgrades;
+  private final Upstreams upstreams;
   private final ExecutorService workers = Executors.newCachedThreadPool(SocketRelay::daemon);
 
   private SocketRelay(
-      ServerSocket server, RequestRule rule, ResponsePass responsePass, Upgrades upgrades) {
+      ServerSocket server,
+      RequestRule rule,
+      ResponsePass responsePass,
+      Upgrades upgrades,
+      Upstreams upstreams) {
     this.server = server;
     this.rule = rule;
     this.responsePass = responsePass;
     this.upgrades = upgrades;
+    this.upstreams = upstreams;
   }
 
-  /** Starts a relay on a free loopback port that carries WebSocket upgrades correctly. */
+  /**
+   * Starts a relay on a free loopback port that reaches its upstreams over plain TCP and carries
+   * WebSocket upgrades correctly.
+   */
   static SocketRelay start(RequestRule rule, ResponsePass responsePass) {
-    return start(rule, responsePass, Upgrades.carried());
+    return start(rule, responsePass, Upgrades.carried(), PLAIN);
   }
 
-  /** Starts a relay on a free loopback port. */
+  /** Starts a relay on a free loopback port that treats WebSocket upgrades as told. */
   static SocketRelay start(RequestRule rule, ResponsePass responsePass, Upgrades upgrades) {
+    return start(rule, responsePass, upgrades, PLAIN);
+  }
+
+  /** Starts a relay on a free loopback port that opens its upstream connections as told. */
+  static SocketRelay start(RequestRule rule, ResponsePass responsePass, Upstreams upstreams) {
+    return start(rule, responsePass, Upgrades.carried(), upstreams);
+  }
+
+  private static SocketRelay start(
+      RequestRule rule, ResponsePass responsePass, Upgrades upgrades, Upstreams upstreams) {
     try {
       ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      SocketRelay relay = new SocketRelay(server, rule, responsePass, upgrades);
+      SocketRelay relay = new SocketRelay(server, rule, responsePass, upgrades, upstreams);
       relay.workers.execute(relay::acceptLoop);
       return relay;
     } catch (IOException e) {
@@ -118,31 +160,36 @@ final class SocketRelay implements AutoCloseable {
   }
 
   private void exchange(Socket client) {
-    try (client;
-        Socket upstream = new Socket()) {
+    try (client) {
       client.setSoTimeout(TIMEOUT_MS);
       InputStream fromClient = new BufferedInputStream(client.getInputStream());
       Forward forward = rule.forward(HttpHead.read(fromClient));
-      upstream.connect(forward.upstream(), TIMEOUT_MS);
-      upstream.setSoTimeout(TIMEOUT_MS);
-      OutputStream toUpstream = upstream.getOutputStream();
-      if (forward.head() == null) {
-        client.getOutputStream().write(TUNNEL_ESTABLISHED);
-        workers.execute(() -> pumpBody(fromClient, toUpstream));
-        upstream.getInputStream().transferTo(flushing(client));
-        return;
+      try (Socket upstream = upstreams.open(forward.upstream())) {
+        relay(client, fromClient, forward, upstream);
       }
-      if (Upgrades.isWebSocket(forward.head())) {
-        new UpgradedExchange(upgrades, client, fromClient, upstream).carry(forward.head(), workers);
-        return;
-      }
-      toUpstream.write(forward.head().replaced("Connection", "close").bytes());
-      toUpstream.flush();
-      workers.execute(() -> pumpBody(fromClient, forward.keepBody() ? toUpstream : null));
-      responsePass.relay(new BufferedInputStream(upstream.getInputStream()), flushing(client));
     } catch (IOException | RuntimeException e) {
       LOG.debug("relay exchange on port {} ended: {}", server.getLocalPort(), e.toString());
     }
+  }
+
+  private void relay(Socket client, InputStream fromClient, Forward forward, Socket upstream)
+      throws IOException {
+    upstream.setSoTimeout(TIMEOUT_MS);
+    OutputStream toUpstream = upstream.getOutputStream();
+    if (forward.head() == null) {
+      client.getOutputStream().write(TUNNEL_ESTABLISHED);
+      workers.execute(() -> pumpBody(fromClient, toUpstream));
+      upstream.getInputStream().transferTo(flushing(client));
+      return;
+    }
+    if (Upgrades.isWebSocket(forward.head())) {
+      new UpgradedExchange(upgrades, client, fromClient, upstream).carry(forward.head(), workers);
+      return;
+    }
+    toUpstream.write(forward.head().replaced("Connection", "close").bytes());
+    toUpstream.flush();
+    workers.execute(() -> pumpBody(fromClient, forward.keepBody() ? toUpstream : null));
+    responsePass.relay(new BufferedInputStream(upstream.getInputStream()), flushing(client));
   }
 
   /** Copies the request body upstream, or reads and drops it when the rule drops bodies. */
