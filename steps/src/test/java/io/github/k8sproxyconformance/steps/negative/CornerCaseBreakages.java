@@ -1,6 +1,7 @@
 package io.github.k8sproxyconformance.steps.negative;
 
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
+import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog.Recipe;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,45 +25,49 @@ final class CornerCaseBreakages {
 
   private CornerCaseBreakages() {}
 
-  static void addTo(BrokenProxyCatalog catalog) {
-    catalog.add(
-        "selects-by-name-prefix",
-        "front relay: a header value that begins a cluster name selects that cluster",
-        k -> k.front(h -> looselySelected(h, k, (value, name) -> name.startsWith(value)), pass()));
-    catalog.add(
-        "selects-by-contained-name",
-        "front relay: a header value containing a cluster name selects that cluster",
-        k -> k.front(h -> looselySelected(h, k, String::contains), pass()));
-    catalog.add(
-        "decodes-unreserved-escapes",
-        "front relay: escapes of unreserved characters in the path decoded (RFC 3986 normalisation)",
-        k -> k.front(CornerCaseBreakages::unreservedDecoded, pass()));
-    catalog.add(
-        "leaks-credentials-to-anonymous-clusters",
-        "relays: the caller's Authorization and Cookie reach clusters the proxy sends no credential"
-            + " to, as plugins 0.11.2 to 0.21.12 did",
-        k ->
-            k.around(
-                h -> HeadRewrites.renamed(h, CALLER_CREDENTIALS, CARRIED),
-                CornerCaseBreakages::carriedWhenAnonymous));
-    catalog.add(
-        "cuts-streams-after-10-seconds",
-        "front relay: every response cut 10 s after it started, even while bytes flow",
-        k -> k.front(h -> h, ResponsePass.cutAfter(Duration.ofSeconds(10))));
-    catalog.add(
-        "drops-caller-cookie",
-        "front relay: the caller's Cookie dropped (right in backstage-current, wrong in 1.9)",
-        k -> k.front(h -> h.without("Cookie"), pass()));
-    catalog.add(
-        "token-header-over-authorization-in-1.9",
-        "front relay: Backstage-Kubernetes-Authorization copied over the caller's Authorization",
-        k ->
-            k.front(
-                h ->
-                    h.value("Backstage-Kubernetes-Authorization")
-                        .map(token -> h.replaced("Authorization", token))
-                        .orElse(h),
-                pass()));
+  /** Every recipe of this class, in the order of the catalog's matrix. */
+  static List<Recipe> all() {
+    return List.of(
+        new Recipe(
+            "selects-by-name-prefix",
+            "front relay: a header value that begins a cluster name selects that cluster",
+            k ->
+                k.front(
+                    h -> looselySelected(h, k, (value, name) -> name.startsWith(value)), pass())),
+        new Recipe(
+            "selects-by-contained-name",
+            "front relay: a header value containing a cluster name selects that cluster",
+            k -> k.front(h -> looselySelected(h, k, String::contains), pass())),
+        new Recipe(
+            "decodes-unreserved-escapes",
+            "front relay: escapes of unreserved characters in the path decoded (RFC 3986 normalisation)",
+            k -> k.front(CornerCaseBreakages::unreservedDecoded, pass())),
+        new Recipe(
+            "leaks-credentials-to-anonymous-clusters",
+            "relays: the caller's Authorization and Cookie reach clusters the proxy sends no credential"
+                + " to, as plugins 0.11.2 to 0.21.12 did",
+            k ->
+                k.around(
+                    h -> HeadRewrites.renamed(h, CALLER_CREDENTIALS, CARRIED),
+                    CornerCaseBreakages::carriedWhenAnonymous)),
+        new Recipe(
+            "cuts-streams-after-10-seconds",
+            "front relay: every response cut 10 s after it started, even while bytes flow",
+            k -> k.front(h -> h, ResponsePass.cutAfter(Duration.ofSeconds(10)))),
+        new Recipe(
+            "drops-caller-cookie",
+            "front relay: the caller's Cookie dropped (right in backstage-current, wrong in 1.9)",
+            k -> k.front(h -> h.without("Cookie"), pass())),
+        new Recipe(
+            "token-header-over-authorization-in-1.9",
+            "front relay: Backstage-Kubernetes-Authorization copied over the caller's Authorization",
+            k ->
+                k.front(
+                    h ->
+                        h.value("Backstage-Kubernetes-Authorization")
+                            .map(token -> h.replaced("Authorization", token))
+                            .orElse(h),
+                    pass())));
   }
 
   private static ResponsePass pass() {

@@ -24,7 +24,7 @@ final class WebSocketBreakages {
   private WebSocketBreakages() {}
 
   /** Every WebSocket breakage, in the order the matrix lists them. */
-  static List<Recipe> recipes() {
+  static List<Recipe> all() {
     return List.of(
         recipe(
             "drops-query-on-upgrades",

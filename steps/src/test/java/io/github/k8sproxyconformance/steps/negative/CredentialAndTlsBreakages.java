@@ -10,21 +10,82 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The broken proxies that hand a cluster a credential it must not get: a client certificate (the
- * seed document rules mTLS out), the configured token of a cluster whose auth provider never sends
- * it, a provider token under a header name that only starts like the right one.
+ * The broken proxies that get credentials or TLS trust wrong: the caller's credentials leaked, the
+ * service-account token left out or sent where its provider never sends it, the cluster token
+ * doubled or taken from the wrong header, a client certificate presented (the seed document rules
+ * mTLS out), any certificate trusted or the trust settings ignored.
  */
-final class ClusterCredentialRecipes {
+final class CredentialAndTlsBreakages {
 
   /** The subject both client certificates are issued to. */
   private static final String CLIENT = "broken-proxy-client";
 
   private static final String PROVIDER_PREFIX = "backstage-kubernetes-authorization-";
 
-  private ClusterCredentialRecipes() {}
+  private static final List<String> CREDENTIALS =
+      List.of("Authorization", "Cookie", "Proxy-Authorization");
 
+  private CredentialAndTlsBreakages() {}
+
+  /** Every recipe of this class, in the order of the catalog's matrix. */
   static List<Recipe> all() {
     return List.of(
+        new Recipe(
+            "leaks-caller-credentials",
+            "relays: Authorization, Cookie, Proxy-Authorization carried past the reference proxy",
+            k ->
+                k.around(
+                    h -> HeadRewrites.renamed(h, CREDENTIALS, "X-Carried-"),
+                    h -> HeadRewrites.unrenamed(h, "X-Carried-"))),
+        new Recipe(
+            "no-service-account-token",
+            "config: service-account clusters made anonymous",
+            k -> k.reference(c -> ConfigChanges.eachCluster(c, ConfigChanges::withoutToken))),
+        new Recipe(
+            "current-rules-in-1.9",
+            "config: reference proxy in profile backstage-current behind a relay renaming X-Kubernetes-Cluster",
+            k ->
+                k.routed(
+                    ConfigChanges::current,
+                    proxy -> SocketRelay.to(proxy, h -> HeadRewrites.renamedCluster(h)),
+                    ResponsePass.unchanged())),
+        new Recipe(
+            "doubles-bearer",
+            "front relay: 'Bearer ' put before the cluster token",
+            k ->
+                k.front(
+                    h ->
+                        h.value(HeadRewrites.tokenHeader(k))
+                            .map(v -> h.replaced(HeadRewrites.tokenHeader(k), "Bearer " + v))
+                            .orElse(h),
+                    ResponsePass.unchanged())),
+        new Recipe(
+            "ignores-provider-headers",
+            "front relay: provider token headers dropped",
+            k ->
+                k.front(
+                    h -> h.mapFields(f -> HeadRewrites.isProvider(f) ? null : f),
+                    ResponsePass.unchanged())),
+        new Recipe(
+            "provider-header-overrides-cluster-token",
+            "front relay: any provider token becomes the cluster token",
+            k -> k.front(HeadRewrites::providerAsClusterToken, ResponsePass.unchanged())),
+        new Recipe(
+            "trusts-any-certificate",
+            "config: skipTLSVerify on every cluster",
+            k ->
+                k.reference(
+                    c ->
+                        ConfigChanges.eachCluster(
+                            c, cl -> ConfigChanges.tls(cl, true, List.of())))),
+        new Recipe(
+            "ignores-tls-trust-settings",
+            "config: caData, caFile and skipTLSVerify removed",
+            k ->
+                k.reference(
+                    c ->
+                        ConfigChanges.eachCluster(
+                            c, cl -> ConfigChanges.tls(cl, false, List.of())))),
         new Recipe(
             "presents-own-client-certificate",
             "back relays: TLS to each HTTPS cluster presenting a self-signed client certificate",
@@ -80,7 +141,7 @@ final class ClusterCredentialRecipes {
     return kit.harness().topology().specs().stream()
         .filter(spec -> spec.name().equals(clusterName))
         .findFirst()
-        .map(ClusterCredentialRecipes::provider);
+        .map(CredentialAndTlsBreakages::provider);
   }
 
   private static String provider(ClusterSpec spec) {

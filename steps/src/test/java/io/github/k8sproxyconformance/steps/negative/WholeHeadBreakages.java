@@ -16,7 +16,7 @@ import java.util.Map;
  * does. Request headers are changed before the reference proxy, which forwards them as it got them;
  * response headers after it.
  */
-final class WholeHeadBreaks {
+final class WholeHeadBreakages {
 
   /** Headers whose values select or authenticate: rewriting them would fail for another reason. */
   private static final List<String> KEPT_VALUES =
@@ -31,7 +31,7 @@ final class WholeHeadBreaks {
           "Content-Length",
           "Transfer-Encoding");
 
-  private WholeHeadBreaks() {}
+  private WholeHeadBreakages() {}
 
   static List<Recipe> all() {
     return List.of(
@@ -52,7 +52,7 @@ final class WholeHeadBreaks {
         new Recipe(
             "reorders-repeated-request-headers",
             "front relay: the lines of a repeated request header in reverse order",
-            k -> k.front(WholeHeadBreaks::repeatedReversed, ResponsePass.unchanged())),
+            k -> k.front(WholeHeadBreakages::repeatedReversed, ResponsePass.unchanged())),
         new Recipe(
             "lowercases-request-header-values",
             "front relay: request header values in lower case, except selection and credentials",
@@ -81,7 +81,8 @@ final class WholeHeadBreaks {
         new Recipe(
             "reorders-repeated-response-headers",
             "front relay: the lines of a repeated response header in reverse order",
-            k -> k.front(h -> h, ResponsePass.headRewritten(WholeHeadBreaks::repeatedReversed))));
+            k ->
+                k.front(h -> h, ResponsePass.headRewritten(WholeHeadBreakages::repeatedReversed))));
   }
 
   /**

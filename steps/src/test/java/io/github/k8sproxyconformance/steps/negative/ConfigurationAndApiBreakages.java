@@ -26,14 +26,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * own proxy on, which is why {@link ProxyKit} builds on that file when there is one. They are kept
  * apart from {@link BrokenProxyCatalog}, which registers them, so that neither grows too large.
  */
-final class ConfigurationAndApiRecipes {
+final class ConfigurationAndApiBreakages {
 
   /** What a Node proxy that indexes into an empty cluster list answers. */
   private static final String CRASH =
       "{\"error\":{\"name\":\"TypeError\",\"message\":\"Cannot read properties of undefined"
           + " (reading 'name')\"},\"response\":{\"statusCode\":500}}";
 
-  private ConfigurationAndApiRecipes() {}
+  private ConfigurationAndApiBreakages() {}
 
   /** Every recipe of this class, in the order of the catalog's matrix. */
   static List<Recipe> all() {
