@@ -77,6 +77,7 @@ Feature: Client-side auth providers take their token from a provider header
     # The provider is everything after the framework part of the header name, so okta-eu is
     # another provider than okta (contract clause 30).
     # catches: takes a provider header whose name only starts with the configured provider's name
+    @clause-30
     Scenario: An OIDC token for a provider whose name merely starts with okta is not accepted
       Given the cluster header is "oidcc"
       And the request header Backstage-Kubernetes-Authorization-OIDC-okta-eu is "okta-eu-token"
@@ -89,6 +90,7 @@ Feature: Client-side auth providers take their token from a provider header
   Rule: The proxy MUST NOT send the configured serviceAccountToken of a cluster whose authProvider is a client-side one
 
     # catches: injects the configured token whatever the cluster's auth provider, instead of refusing
+    @clause-31
     Scenario: A google cluster with a configured token is answered 500 without a Google token
       Given the cluster header is "google-with-token"
       When the client sends the request
@@ -96,6 +98,7 @@ Feature: Client-side auth providers take their token from a provider header
       And no cluster received any request
 
     # catches: injects the configured token whatever the cluster's auth provider, instead of the Google token
+    @clause-29
     Scenario: A google cluster with a configured token receives the caller's Google token
       Given the cluster header is "google-with-token"
       And the request header Backstage-Kubernetes-Authorization-Google is "google-token-4"

@@ -50,6 +50,7 @@ Feature: The cluster's response reaches the client unchanged
       Then the response status is 200
       And the response body is 1048576 bytes long
 
+  @clause-38
   Rule: The proxy MUST relay the cluster's status and every end-to-end response header unchanged and in order
 
     # Warning carries cache and deprecation notes kubectl shows; cookies are order-sensitive.

@@ -21,6 +21,10 @@ import java.util.Set;
  * Proxy-Authorization}), framing ({@code Content-Length}) and what the {@link Allowances} name may
  * differ. Names are compared case-insensitively, as HTTP does; values exactly; order only among the
  * lines of one name, the order that carries meaning.
+ *
+ * <p>Several lines of one name and the single line that joins their values with {@code ", "} are
+ * the same field (RFC 9110, section 5.3): a proxy may combine them, as Node does, and is not judged
+ * for it. {@code Set-Cookie} is the exception the RFC names: its lines must stay apart.
  */
 public final class HeadComparison {
 
@@ -73,7 +77,8 @@ public final class HeadComparison {
       }
       List<String> sentValues = values(entry.getValue());
       List<String> receivedValues = values(arrived.getOrDefault(entry.getKey(), List.of()));
-      if (sentValues.equals(receivedValues)) {
+      if (sentValues.equals(receivedValues)
+          || sameFieldCombined(name, sentValues, receivedValues)) {
         continue;
       }
       if (receivedValues.isEmpty()) {
@@ -114,6 +119,12 @@ public final class HeadComparison {
   private static HeadDifference difference(
       HeadDifference.Kind kind, String name, List<String> sent, List<String> received) {
     return new HeadDifference(kind, name, sent, received);
+  }
+
+  /** Whether the two line lists are one field value once combined (never for Set-Cookie). */
+  private static boolean sameFieldCombined(String name, List<String> sent, List<String> received) {
+    return !name.equalsIgnoreCase("Set-Cookie")
+        && String.join(", ", sent).equals(String.join(", ", received));
   }
 
   private static boolean sameValuesInAnotherOrder(List<String> sent, List<String> received) {

@@ -30,13 +30,26 @@ public record HeadDifference(Kind kind, String name, List<String> sent, List<Str
     received = List.copyOf(received);
   }
 
-  /** One line for a failure message, e.g. {@code X-Trace: sent [a, b], received [b, a]}. */
+  /**
+   * One line for a failure message, each field line's value quoted so that two lines and one
+   * combined line look different, e.g. {@code X-Trace: reordered (sent "a" "b", received "b" "a")}.
+   */
   public String describe() {
     return switch (kind) {
-      case DROPPED -> name + ": dropped (sent " + sent + ")";
-      case REORDERED -> name + ": reordered (sent " + sent + ", received " + received + ")";
-      case CHANGED -> name + ": changed (sent " + sent + ", received " + received + ")";
-      case ADDED -> name + ": added (not sent, received " + received + ")";
+      case DROPPED -> name + ": dropped (sent " + lines(sent) + ")";
+      case REORDERED ->
+          name + ": reordered (sent " + lines(sent) + ", received " + lines(received) + ")";
+      case CHANGED ->
+          name + ": changed (sent " + lines(sent) + ", received " + lines(received) + ")";
+      case ADDED -> name + ": added (not sent, received " + lines(received) + ")";
     };
+  }
+
+  private static String lines(List<String> values) {
+    StringBuilder text = new StringBuilder();
+    for (String value : values) {
+      text.append(text.isEmpty() ? "" : " ").append('"').append(value).append('"');
+    }
+    return text.toString();
   }
 }

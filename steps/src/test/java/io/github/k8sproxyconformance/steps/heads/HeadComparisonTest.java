@@ -53,6 +53,28 @@ class HeadComparisonTest {
   }
 
   @Test
+  void repeatedLinesCombinedIntoOneInTheirOrderAreTheSameField() {
+    assertThat(
+            HeadComparison.forwarded(
+                fields("X-A: first", "X-A: second"), fields("X-A: first, second"), NONE))
+        .isEmpty();
+  }
+
+  @Test
+  void repeatedLinesCombinedInAnotherOrderOrSetCookiesCombinedAreAChange() {
+    assertThat(
+            HeadComparison.forwarded(
+                fields("X-A: first", "X-A: second"), fields("X-A: second, first"), NONE))
+        .extracting(HeadDifference::describe)
+        .containsExactly("X-A: changed (sent \"first\" \"second\", received \"second, first\")");
+    assertThat(
+            HeadComparison.forwarded(
+                fields("Set-Cookie: a=1", "Set-Cookie: b=2"), fields("Set-Cookie: a=1, b=2"), NONE))
+        .extracting(HeadDifference::kind)
+        .containsExactly(Kind.CHANGED);
+  }
+
+  @Test
   void anotherValueOrAMissingLineIsAChange() {
     assertThat(HeadComparison.forwarded(fields("X-A: MiXed"), fields("X-A: mixed"), NONE))
         .extracting(HeadDifference::kind)
@@ -86,8 +108,8 @@ class HeadComparisonTest {
                 fields("X-A: 1"), fields("X-A: 1", "User-Agent: proxy/1", "Via: 1.1 p"), NONE))
         .extracting(HeadDifference::describe)
         .containsExactly(
-            "User-Agent: added (not sent, received [proxy/1])",
-            "Via: added (not sent, received [1.1 p])");
+            "User-Agent: added (not sent, received \"proxy/1\")",
+            "Via: added (not sent, received \"1.1 p\")");
   }
 
   @Test
@@ -127,7 +149,7 @@ class HeadComparisonTest {
             HeadComparison.forwarded(
                 fields("Authorization: Bearer t", "Cookie: s=1"), fields("Cookie: s=1"), SEED))
         .extracting(HeadDifference::describe)
-        .containsExactly("Authorization: dropped (sent [Bearer t])");
+        .containsExactly("Authorization: dropped (sent \"Bearer t\")");
     assertThat(HeadComparison.added(fields("X-A: 1"), fields("Authorization: Bearer sa"), SEED))
         .extracting(HeadDifference::kind)
         .containsExactly(Kind.ADDED);
@@ -148,7 +170,7 @@ class HeadComparisonTest {
             got);
 
     assertThat(report)
-        .contains("  - Warning: dropped (sent [199 - \"x\"])")
+        .contains("  - Warning: dropped (sent \"199 - \"x\"\")")
         .contains("the cluster sent:\n  HTTP/1.1 200 OK\n  Warning: 199 - \"x\"\n")
         .contains("the client received:\n  HTTP/1.1 200 OK\n");
   }
