@@ -1,10 +1,14 @@
 package io.github.k8sproxyconformance.steps.negative;
 
+import io.github.k8sproxyconformance.fixtures.kube.KubeApi;
 import io.github.k8sproxyconformance.fixtures.tls.TestCertificateAuthority;
 import io.github.k8sproxyconformance.fixtures.tls.TlsIdentity;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
+import io.github.k8sproxyconformance.fixtures.topology.RunningTopology;
 import io.github.k8sproxyconformance.proxy.config.AuthProvider;
+import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
 import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog.Recipe;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,9 +95,10 @@ final class CredentialAndTlsBreakages {
             "back relays: TLS to each HTTPS cluster presenting a self-signed client certificate",
             k -> presenting(k, TestCertificateAuthority.selfSignedClient(CLIENT))),
         new Recipe(
-            "presents-ca-client-certificate",
-            "back relays: TLS to each HTTPS cluster presenting a client certificate of the test CA",
-            k -> presenting(k, k.harness().topology().ca().issueClient(CLIENT))),
+            "presents-accepted-client-certificate",
+            "back relays: TLS to each HTTPS cluster presenting a client certificate it accepts (of"
+                + " the test CA, or a Kubernetes API's own admin certificate)",
+            CredentialAndTlsBreakages::presentingAccepted),
         new Recipe(
             "injects-token-for-any-provider",
             "config: every cluster with a serviceAccountToken made a serviceAccount cluster",
@@ -115,6 +120,36 @@ final class CredentialAndTlsBreakages {
 
   private static BrokenProxy presenting(ProxyKit kit, TlsIdentity identity) {
     return kit.tlsBehind(cluster -> ClientCertificateTls.presenting(identity, cluster));
+  }
+
+  /**
+   * Presents to each cluster a certificate it accepts: the Kubernetes API's own client identity
+   * where it has one (k3s trusts only its own client CA), else one of the run's test CA, which the
+   * echo clusters and the embedded API trust.
+   */
+  private static BrokenProxy presentingAccepted(ProxyKit kit) {
+    RunningTopology topology = kit.harness().topology();
+    TlsIdentity ofTheTestCa = topology.ca().issueClient(CLIENT);
+    return kit.tlsBehind(
+        cluster ->
+            ClientCertificateTls.presenting(
+                kubeAt(topology, cluster.url())
+                    .flatMap(KubeApi::clientIdentity)
+                    .orElse(ofTheTestCa),
+                cluster));
+  }
+
+  /** The Kubernetes API the cluster URL points at, if it is one. */
+  private static Optional<KubeApi> kubeAt(RunningTopology topology, ClusterUrl url) {
+    return topology.specs().stream()
+        .map(ClusterSpec::id)
+        .filter(id -> samePlace(topology.url(id), url))
+        .findFirst()
+        .flatMap(topology::kube);
+  }
+
+  private static boolean samePlace(URI uri, ClusterUrl url) {
+    return uri.getHost().equals(url.host()) && uri.getPort() == url.port();
   }
 
   /**
