@@ -63,19 +63,14 @@ public record ConformanceReport(
     root.put("options", new LinkedHashMap<>(options));
     Counts all = Counts.of(scenarios);
     Map<String, Object> summary = new LinkedHashMap<>();
-    String result = Counts.of(scenarios.stream().filter(this::appliesToProfile).toList()).result();
-    boolean expectationsUnusable =
-        verdict.error().isPresent() || !verdict.unmatchedExpectations().isEmpty();
-    summary.put("result", expectationsUnusable ? "failure" : result);
+    summary.put("result", result());
     summary.put("scenarios", all.total());
     summary.putAll(all.toMap());
     summary.put("wallTimeSeconds", Math.round(wallTime.toMillis() / 100.0) / 10.0);
     root.put("summary", summary);
     Map<String, Object> levels = new LinkedHashMap<>();
     for (String level : LEVELS) {
-      List<ScenarioOutcome> inLevel =
-          scenarios.stream().filter(scenario -> scenario.tags().contains("@" + level)).toList();
-      levels.put(level, Counts.of(inLevel).toMap());
+      levels.put(level, Counts.of(inLevel(level)).toMap());
     }
     root.put("levels", levels);
     root.put("clauses", ClauseResults.of(scenarios));
@@ -89,6 +84,24 @@ public record ConformanceReport(
             .setDereferenceAliases(true)
             .build();
     return new Dump(settings).dumpToString(root);
+  }
+
+  /**
+   * The run's result, {@code success}, {@code partial} or {@code failure} (see {@link
+   * Counts#result()}), over the scenarios of the profile run; {@code failure} when the expectations
+   * file could not be used.
+   */
+  public String result() {
+    boolean expectationsUnusable =
+        verdict.error().isPresent() || !verdict.unmatchedExpectations().isEmpty();
+    return expectationsUnusable
+        ? "failure"
+        : Counts.of(scenarios.stream().filter(this::appliesToProfile).toList()).result();
+  }
+
+  /** The scenarios tagged with the level, e.g. {@code core}, in the order they finished. */
+  public List<ScenarioOutcome> inLevel(String level) {
+    return scenarios.stream().filter(scenario -> scenario.tags().contains("@" + level)).toList();
   }
 
   /**
