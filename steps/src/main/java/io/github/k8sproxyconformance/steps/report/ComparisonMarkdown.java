@@ -23,7 +23,7 @@ final class ComparisonMarkdown {
           new ArrayList<>(List.of(run.implementation(), run.profile(), run.result()));
       for (String level : ConformanceReport.LEVELS) {
         Counts counts = run.level(level);
-        cells.add(counts.result() + ": " + summary(counts));
+        cells.add(run.levelResult(level) + ": " + summary(counts));
       }
       md.append(row(cells));
     }

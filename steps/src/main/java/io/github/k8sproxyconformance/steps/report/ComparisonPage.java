@@ -29,8 +29,8 @@ final class ComparisonPage {
       body.append("</td>").append(Html.resultCell(run.result(), run.source().toString()));
       for (String level : ConformanceReport.LEVELS) {
         Counts counts = run.level(level);
-        String summary = counts.result() + ": " + ComparisonMarkdown.summary(counts);
-        body.append(Html.resultCell(counts.result(), "", summary));
+        String summary = run.levelResult(level) + ": " + ComparisonMarkdown.summary(counts);
+        body.append(Html.resultCell(run.levelResult(level), "", summary));
       }
       body.append("</tr>\n");
     }

@@ -94,9 +94,20 @@ public record ConformanceReport(
   public String result() {
     boolean expectationsUnusable =
         verdict.error().isPresent() || !verdict.unmatchedExpectations().isEmpty();
-    return expectationsUnusable
-        ? "failure"
-        : Counts.of(scenarios.stream().filter(this::appliesToProfile).toList()).result();
+    return expectationsUnusable ? "failure" : resultOf(scenarios);
+  }
+
+  /** The result of some of the run's scenarios, over those of the profile run. */
+  public String resultOf(List<ScenarioOutcome> some) {
+    return resultOf(some, profile);
+  }
+
+  /**
+   * The result of scenarios of a run in the profile: scenarios of the other profile are counted as
+   * skipped but left out of the result, or no run could ever succeed.
+   */
+  static String resultOf(List<ScenarioOutcome> some, String profile) {
+    return Counts.of(some.stream().filter(s -> appliesToProfile(s, profile)).toList()).result();
   }
 
   /** The scenarios tagged with the level, e.g. {@code core}, in the order they finished. */
@@ -104,11 +115,7 @@ public record ConformanceReport(
     return scenarios.stream().filter(scenario -> scenario.tags().contains("@" + level)).toList();
   }
 
-  /**
-   * Whether the scenario belongs to the profile run. Scenarios of the other profile are counted as
-   * skipped but left out of the verdict, or no run could ever succeed.
-   */
-  private boolean appliesToProfile(ScenarioOutcome outcome) {
+  private static boolean appliesToProfile(ScenarioOutcome outcome, String profile) {
     List<String> profileTags =
         outcome.tags().stream().filter(tag -> tag.startsWith(PROFILE_TAG)).toList();
     return profileTags.isEmpty() || profileTags.contains(PROFILE_TAG + profile);

@@ -94,9 +94,18 @@ final class Html {
         + "</td>";
   }
 
+  /**
+   * One row of a counts table.
+   *
+   * @param label what was counted, e.g. a level or an area
+   * @param result the result of those scenarios in the run's profile
+   * @param counts the scenarios by outcome
+   */
+  record CountsRow(String label, String result, Counts counts) {}
+
   /** The cells of a counts table row after its first column: result, each outcome, total. */
-  static String countCells(Counts counts) {
-    StringBuilder cells = new StringBuilder(resultCell(counts.result(), ""));
+  static String countCells(String result, Counts counts) {
+    StringBuilder cells = new StringBuilder(resultCell(result, ""));
     counts
         .toMap()
         .values()
@@ -105,13 +114,13 @@ final class Html {
   }
 
   /** A table of counts, one row per label. */
-  static String countsTable(String id, String firstHeader, List<String> labels, List<Counts> rows) {
+  static String countsTable(String id, String firstHeader, List<CountsRow> rows) {
     StringBuilder table = new StringBuilder("<table id=\"" + escape(id) + "\">\n");
     table.append(headerRow(concat(firstHeader, COUNT_HEADERS)));
-    for (int i = 0; i < labels.size(); i++) {
-      table.append("<tr data-label=\"").append(escape(labels.get(i))).append("\"><th>");
-      table.append(escape(labels.get(i))).append("</th>").append(countCells(rows.get(i)));
-      table.append("</tr>\n");
+    for (CountsRow row : rows) {
+      table.append("<tr data-label=\"").append(escape(row.label())).append("\"><th>");
+      table.append(escape(row.label())).append("</th>");
+      table.append(countCells(row.result(), row.counts())).append("</tr>\n");
     }
     return table.append("</table>\n").toString();
   }

@@ -89,6 +89,12 @@ public record PublishedReport(
     return Counts.of(scenarios.stream().filter(s -> s.tags().contains("@" + level)).toList());
   }
 
+  /** The result of the scenarios tagged with the level, over those of the run's profile. */
+  public String levelResult(String level) {
+    return ConformanceReport.resultOf(
+        scenarios.stream().filter(s -> s.tags().contains("@" + level)).toList(), profile);
+  }
+
   /** The scenario with the id, if the run had it. */
   public Optional<ScenarioOutcome> scenario(String id) {
     return scenarios.stream().filter(scenario -> scenario.id().equals(id)).findFirst();

@@ -28,20 +28,21 @@ public final class ReportPage {
     StringBuilder body = new StringBuilder();
     body.append(verdict(report));
     body.append("<h2 id=\"levels\">By level</h2>\n");
-    List<Counts> levelCounts =
-        ConformanceReport.LEVELS.stream().map(level -> Counts.of(report.inLevel(level))).toList();
-    body.append(Html.countsTable("level-table", "level", ConformanceReport.LEVELS, levelCounts));
+    List<Html.CountsRow> levels =
+        ConformanceReport.LEVELS.stream()
+            .map(level -> countsRow(report, level, report.inLevel(level)))
+            .toList();
+    body.append(Html.countsTable("level-table", "level", levels));
     Map<String, List<ScenarioOutcome>> byArea = byArea(report.scenarios());
     body.append("<h2 id=\"areas\">By area</h2>\n");
-    body.append(
-        Html.countsTable(
-            "area-table",
-            "area",
-            List.copyOf(byArea.keySet()),
-            byArea.values().stream().map(Counts::of).toList()));
+    List<Html.CountsRow> areas =
+        byArea.entrySet().stream()
+            .map(area -> countsRow(report, area.getKey(), area.getValue()))
+            .toList();
+    body.append(Html.countsTable("area-table", "area", areas));
     body.append("<h2 id=\"scenarios\">Scenarios</h2>\n");
     byArea.forEach((area, scenarios) -> body.append(scenarioTable(area, scenarios, failures)));
-    body.append(clauses(report.scenarios()));
+    body.append(clauses(report));
     body.append("<h2 id=\"failures\">Failures and their evidence</h2>\n");
     if (failures.isEmpty()) {
       body.append("<p>No scenario failed.</p>\n");
@@ -66,6 +67,11 @@ public final class ReportPage {
     return byArea;
   }
 
+  private static Html.CountsRow countsRow(
+      ConformanceReport report, String label, List<ScenarioOutcome> scenarios) {
+    return new Html.CountsRow(label, report.resultOf(scenarios), Counts.of(scenarios));
+  }
+
   private static boolean hasEvidenceSection(ScenarioOutcome scenario) {
     return scenario.outcome() == Outcome.FAILED || scenario.outcome() == Outcome.EXPECTED_FAILURE;
   }
@@ -86,7 +92,9 @@ public final class ReportPage {
     html.append("</dl>\n");
     html.append(
         Html.countsTable(
-            "summary-table", "run", List.of("all"), List.of(Counts.of(report.scenarios()))));
+            "summary-table",
+            "run",
+            List.of(new Html.CountsRow("all", report.result(), Counts.of(report.scenarios())))));
     Verdict verdict = report.verdict();
     List<String> notes = new ArrayList<>(verdict.problems());
     verdict
@@ -136,17 +144,19 @@ public final class ReportPage {
     return scenario.reason();
   }
 
-  private static String clauses(List<ScenarioOutcome> scenarios) {
+  private static String clauses(ConformanceReport report) {
     StringBuilder html = new StringBuilder("<h2 id=\"clauses\">Contract clauses</h2>\n");
     html.append(
         "<p>The scenarios grouped by the clause of docs/contract-clauses.md they check.</p>\n");
     html.append("<table id=\"clause-table\">\n");
     html.append(Html.headerRow(clauseHeaders()));
-    ClauseTags.byClause(scenarios, ScenarioOutcome::tags)
+    ClauseTags.byClause(report.scenarios(), ScenarioOutcome::tags)
         .forEach(
             (clause, checked) -> {
               html.append("<tr data-clause=\"").append(clause).append("\"><th>").append(clause);
-              html.append("</th>").append(Html.countCells(Counts.of(checked))).append("<td>");
+              html.append("</th>")
+                  .append(Html.countCells(report.resultOf(checked), Counts.of(checked)));
+              html.append("<td>");
               checked.forEach(
                   scenario ->
                       html.append(escape(scenario.id()))
