@@ -28,7 +28,8 @@ public final class CompareReports {
   }
 
   static void run(String[] args, PrintStream out) {
-    if (args.length != 2 || args[1].isBlank()) {
+    // an empty -Dconformance.compare.reports reaches here as a null argument
+    if (args.length != 2 || args[1] == null || args[1].isBlank()) {
       throw new IllegalArgumentException(
           "usage: CompareReports <output folder> <report.yaml>[,<report.yaml>...]"
               + " (-Dconformance.compare.reports=... with exec:java@conformance-compare), got "

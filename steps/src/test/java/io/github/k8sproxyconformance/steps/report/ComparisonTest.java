@@ -139,7 +139,7 @@ class ComparisonTest {
     assertThat(out.resolve("comparison.html")).exists();
     assertThat(out.resolve("comparison.md")).exists();
     assertThat(console.toString(StandardCharsets.UTF_8)).contains("comparison of 2 runs");
-    assertThatThrownBy(() -> CompareReports.run(new String[] {out.toString(), ""}, System.out))
+    assertThatThrownBy(() -> CompareReports.run(new String[] {out.toString(), null}, System.out))
         .hasMessageStartingWith("usage: CompareReports");
   }
 }

@@ -93,6 +93,13 @@ class ReportPageTest {
   }
 
   @Test
+  void keepsTheEvidenceOutOfReportYaml() {
+    String yaml = SampleRun.report("proxy", scenarios).toYaml();
+
+    assertThat(yaml).doesNotContain("failure message", "requests received by the clusters");
+  }
+
+  @Test
   void referencesNothingOutsideTheFile() {
     assertSelfContained(page);
   }
