@@ -63,19 +63,14 @@ public record ConformanceReport(
     root.put("options", new LinkedHashMap<>(options));
     Counts all = Counts.of(scenarios);
     Map<String, Object> summary = new LinkedHashMap<>();
-    String result = Counts.of(scenarios.stream().filter(this::appliesToProfile).toList()).result();
-    boolean expectationsUnusable =
-        verdict.error().isPresent() || !verdict.unmatchedExpectations().isEmpty();
-    summary.put("result", expectationsUnusable ? "failure" : result);
+    summary.put("result", result());
     summary.put("scenarios", all.total());
     summary.putAll(all.toMap());
     summary.put("wallTimeSeconds", Math.round(wallTime.toMillis() / 100.0) / 10.0);
     root.put("summary", summary);
     Map<String, Object> levels = new LinkedHashMap<>();
     for (String level : LEVELS) {
-      List<ScenarioOutcome> inLevel =
-          scenarios.stream().filter(scenario -> scenario.tags().contains("@" + level)).toList();
-      levels.put(level, Counts.of(inLevel).toMap());
+      levels.put(level, Counts.of(inLevel(level)).toMap());
     }
     root.put("levels", levels);
     root.put("clauses", ClauseResults.of(scenarios));
@@ -92,10 +87,35 @@ public record ConformanceReport(
   }
 
   /**
-   * Whether the scenario belongs to the profile run. Scenarios of the other profile are counted as
-   * skipped but left out of the verdict, or no run could ever succeed.
+   * The run's result, {@code success}, {@code partial} or {@code failure} (see {@link
+   * Counts#result()}), over the scenarios of the profile run; {@code failure} when the expectations
+   * file could not be used.
    */
-  private boolean appliesToProfile(ScenarioOutcome outcome) {
+  public String result() {
+    boolean expectationsUnusable =
+        verdict.error().isPresent() || !verdict.unmatchedExpectations().isEmpty();
+    return expectationsUnusable ? "failure" : resultOf(scenarios);
+  }
+
+  /** The result of some of the run's scenarios, over those of the profile run. */
+  public String resultOf(List<ScenarioOutcome> some) {
+    return resultOf(some, profile);
+  }
+
+  /**
+   * The result of scenarios of a run in the profile: scenarios of the other profile are counted as
+   * skipped but left out of the result, or no run could ever succeed.
+   */
+  static String resultOf(List<ScenarioOutcome> some, String profile) {
+    return Counts.of(some.stream().filter(s -> appliesToProfile(s, profile)).toList()).result();
+  }
+
+  /** The scenarios tagged with the level, e.g. {@code core}, in the order they finished. */
+  public List<ScenarioOutcome> inLevel(String level) {
+    return scenarios.stream().filter(scenario -> scenario.tags().contains("@" + level)).toList();
+  }
+
+  private static boolean appliesToProfile(ScenarioOutcome outcome, String profile) {
     List<String> profileTags =
         outcome.tags().stream().filter(tag -> tag.startsWith(PROFILE_TAG)).toList();
     return profileTags.isEmpty() || profileTags.contains(PROFILE_TAG + profile);

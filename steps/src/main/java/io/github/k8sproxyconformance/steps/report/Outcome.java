@@ -2,7 +2,9 @@ package io.github.k8sproxyconformance.steps.report;
 
 import io.cucumber.plugin.event.Status;
 import io.github.k8sproxyconformance.steps.hooks.SkipRules;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a scenario's run says about the implementation.
@@ -33,6 +35,11 @@ public enum Outcome {
   /** The lower-case name used in the report and the console, e.g. {@code expected-failure}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The outcome with the label, as read from a report; empty for an unknown label. */
+  public static Optional<Outcome> ofLabel(String label) {
+    return Arrays.stream(values()).filter(outcome -> outcome.label().equals(label)).findFirst();
   }
 
   private static boolean isUnsupported(Throwable error) {

@@ -4,6 +4,7 @@ import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * @param tags the scenario's tags with their {@code @}
  * @param issues links to the Backstage issues named by {@code @issue-<n>} tags
  * @param expected why the expectations file says this scenario fails; empty when it is not listed
+ * @param evidence for failures, the whole failure message and the text attachments of the scenario,
+ *     for {@code report.html}; not written to {@code report.yaml}, whose format is fixed
  */
 public record ScenarioOutcome(
     String id,
@@ -28,15 +31,30 @@ public record ScenarioOutcome(
     String reason,
     List<String> tags,
     List<String> issues,
-    String expected) {
+    String expected,
+    List<EvidenceText> evidence) {
 
   private static final Pattern ISSUE_TAG = Pattern.compile("@issue-(\\d+)");
   private static final int MAX_REASON = 300;
   private static final String ISSUES = "https://github.com/backstage/backstage/issues/";
+  private static final String FAILURE_MESSAGE = "failure message";
 
   public ScenarioOutcome {
     tags = List.copyOf(tags);
     issues = List.copyOf(issues);
+    evidence = List.copyOf(evidence);
+  }
+
+  /** An outcome without evidence, as read back from a {@code report.yaml}. */
+  public ScenarioOutcome(
+      String id,
+      String location,
+      Outcome outcome,
+      String reason,
+      List<String> tags,
+      List<String> issues,
+      String expected) {
+    this(id, location, outcome, reason, tags, issues, expected, List.of());
   }
 
   /** The outcome of a finished Cucumber test case. */
@@ -61,8 +79,58 @@ public record ScenarioOutcome(
             .filter(Matcher::matches)
             .map(matcher -> ISSUES + matcher.group(1))
             .toList();
+    List<EvidenceText> evidence =
+        outcome == Outcome.FAILED && error != null && error.getMessage() != null
+            ? List.of(EvidenceText.capped(FAILURE_MESSAGE, error.getMessage().strip()))
+            : List.of();
     return new ScenarioOutcome(
-        featureStem(uri) + "/" + name, uri + ":" + line, outcome, reason, tags, issues, "");
+        featureStem(uri) + "/" + name,
+        uri + ":" + line,
+        outcome,
+        reason,
+        tags,
+        issues,
+        "",
+        evidence);
+  }
+
+  /**
+   * This outcome with the attachments of its scenario added to its evidence when it failed; an
+   * attachment repeating the failure message is left out.
+   */
+  public ScenarioOutcome withAttachments(List<EvidenceText> attachments) {
+    if (outcome != Outcome.FAILED || attachments.isEmpty()) {
+      return this;
+    }
+    List<EvidenceText> all = new ArrayList<>(evidence);
+    attachments.stream()
+        .filter(attached -> evidence.stream().noneMatch(e -> e.text().equals(attached.text())))
+        .forEach(all::add);
+    return new ScenarioOutcome(id, location, outcome, reason, tags, issues, expected, all);
+  }
+
+  /** This outcome with the secret masked in its evidence, for anything that leaves the run. */
+  public ScenarioOutcome withEvidenceMasked(Optional<String> secret) {
+    List<EvidenceText> masked = evidence.stream().map(e -> e.masked(secret)).toList();
+    return new ScenarioOutcome(id, location, outcome, reason, tags, issues, expected, masked);
+  }
+
+  /**
+   * The area of the suite the scenario belongs to: the folder of its feature file, e.g. {@code
+   * errors}; empty when the location names no folder.
+   */
+  public String area() {
+    String path = location.replaceFirst(":\\d+$", "");
+    String[] parts = path.split("[/:]");
+    return parts.length >= 2 ? parts[parts.length - 2] : "";
+  }
+
+  /** The conformance level tagged on the scenario, or {@code none}. */
+  public String level() {
+    return ConformanceReport.LEVELS.stream()
+        .filter(level -> tags.contains("@" + level))
+        .findFirst()
+        .orElse("none");
   }
 
   /**
@@ -81,7 +149,8 @@ public record ScenarioOutcome(
                     reason,
                     tags,
                     issues,
-                    listed))
+                    listed,
+                    evidence))
         .orElse(this);
   }
 

@@ -1,6 +1,7 @@
 package io.github.k8sproxyconformance.steps.report;
 
 import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
@@ -40,6 +41,7 @@ public final class SummaryPlugin implements ConcurrentEventListener {
 
   private final PrintStream out;
   private final List<ScenarioOutcome> scenarios = new ArrayList<>();
+  private final ScenarioAttachments attachments = new ScenarioAttachments();
   private Instant startedAt = Instant.now();
   private Optional<Expectations> expectations = Optional.empty();
   private Optional<String> expectationsError = Optional.empty();
@@ -56,6 +58,7 @@ public final class SummaryPlugin implements ConcurrentEventListener {
   @Override
   public void setEventPublisher(EventPublisher publisher) {
     publisher.registerHandlerFor(TestRunStarted.class, this::started);
+    publisher.registerHandlerFor(EmbedEvent.class, attachments::add);
     publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
     publisher.registerHandlerFor(TestRunFinished.class, this::finished);
   }
@@ -87,7 +90,9 @@ public final class SummaryPlugin implements ConcurrentEventListener {
   }
 
   private synchronized void scenarioFinished(TestCaseFinished event) {
-    scenarios.add(ScenarioOutcome.of(event.getTestCase(), event.getResult()));
+    List<EvidenceText> attached = attachments.take(event.getTestCase());
+    scenarios.add(
+        ScenarioOutcome.of(event.getTestCase(), event.getResult()).withAttachments(attached));
   }
 
   private synchronized void finished(TestRunFinished event) {
@@ -107,10 +112,15 @@ public final class SummaryPlugin implements ConcurrentEventListener {
           .forEach(out::println);
       return;
     }
+    // the glue masks the proxy token already; masking again keeps a slip out of report.html
+    List<ScenarioOutcome> masked =
+        scenarios.stream()
+            .map(scenario -> scenario.withEvidenceMasked(config.proxyToken()))
+            .toList();
     List<ScenarioOutcome> judged =
         expectations
-            .map(known -> scenarios.stream().map(scenario -> scenario.judgedBy(known)).toList())
-            .orElse(scenarios);
+            .map(known -> masked.stream().map(scenario -> scenario.judgedBy(known)).toList())
+            .orElse(masked);
     List<String> unmatched =
         expectations
             .map(known -> known.unmatched(scenarios.stream().map(ScenarioOutcome::id).toList()))
@@ -123,10 +133,11 @@ public final class SummaryPlugin implements ConcurrentEventListener {
     Path dir = config.reportDir().resolve(config.profile().id());
     try {
       Files.createDirectories(dir);
-      String yaml = report(config, event, wallTime, judged, verdict);
-      Path report = Files.writeString(dir.resolve("report.yaml"), yaml);
+      ConformanceReport report = report(config, event, wallTime, judged, verdict);
+      Path yaml = Files.writeString(dir.resolve("report.yaml"), report.toYaml());
+      Files.writeString(dir.resolve("report.html"), ReportPage.html(report));
       Files.write(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-      out.println("Conformance report: " + report.toAbsolutePath());
+      out.println("Conformance report: " + yaml.toAbsolutePath());
     } catch (IOException e) {
       out.println("Conformance report not written to " + dir.toAbsolutePath() + ": " + e);
     }
@@ -141,7 +152,7 @@ public final class SummaryPlugin implements ConcurrentEventListener {
     }
   }
 
-  private String report(
+  private ConformanceReport report(
       HarnessConfig config,
       TestRunFinished event,
       Duration wallTime,
@@ -154,16 +165,15 @@ public final class SummaryPlugin implements ConcurrentEventListener {
             .orElse("(bundled reference proxy, not started)");
     Map<String, String> options = config.effective();
     return new ConformanceReport(
-            event.getInstant(),
-            config.bundled() ? "bundled" : "external",
-            url,
-            config.profile().id(),
-            config.implementation(),
-            options,
-            wallTime,
-            judged,
-            config.expectations().map(file -> file.toAbsolutePath().toString()),
-            verdict)
-        .toYaml();
+        event.getInstant(),
+        config.bundled() ? "bundled" : "external",
+        url,
+        config.profile().id(),
+        config.implementation(),
+        options,
+        wallTime,
+        judged,
+        config.expectations().map(file -> file.toAbsolutePath().toString()),
+        verdict);
   }
 }
