@@ -4,6 +4,8 @@ import io.github.k8sproxyconformance.proxy.config.ConfigException;
 import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs the reference proxy from the command line: {@code java -jar reference-proxy.jar --config
@@ -19,7 +21,7 @@ public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar reference-proxy.jar --config <app-config.yaml>
+      Usage: java -jar reference-proxy.jar --config <app-config.yaml> [--config <file>...]
 
       Serves the Backstage Kubernetes proxy endpoint (/api/kubernetes/proxy) for the clusters of
       kubernetes.clusterLocatorMethods in a Backstage app-config.yaml. The optional proxy: section
@@ -27,7 +29,8 @@ public final class Main {
       duplicateNames (first-match | reject), connectionIdleTimeoutMs and exchangeIdleTimeoutMs.
       ${VAR} in the file is read from the environment.
 
-        --config <file>   the app-config.yaml to read
+        --config <file>   the app-config.yaml to read; repeat it to merge several files in
+                          order, later files winning (maps key by key, lists replaced)
         --help            print this text
       """;
 
@@ -39,26 +42,35 @@ public final class Main {
 
   /** Runs until the proxy stops; returns at once with the exit code when it cannot start. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-    Path configFile = null;
+    List<Path> configFiles = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         out.print(USAGE);
         return EXIT_OK;
       } else if (arg.equals("--config") && i + 1 < args.length) {
-        configFile = Path.of(args[++i]);
+        configFiles.add(Path.of(args[++i]));
       } else if (arg.startsWith("--config=") && arg.length() > "--config=".length()) {
-        configFile = Path.of(arg.substring("--config=".length()));
+        configFiles.add(Path.of(arg.substring("--config=".length())));
       } else {
         return usageError(err, "unexpected argument '" + arg + "'");
       }
     }
-    if (configFile == null) {
+    if (configFiles.isEmpty()) {
       return usageError(err, "missing --config <app-config.yaml>");
     }
+    return serve(configFiles, out, err);
+  }
+
+  /**
+   * Starts the proxy on the merged config files and runs until it stops; returns at once with the
+   * exit code when it cannot start. Also the {@code proxy} command of the conformance jar.
+   */
+  public static int serve(List<Path> configFiles, PrintStream out, PrintStream err)
+      throws InterruptedException {
     ReferenceProxyServer proxy;
     try {
-      proxy = ReferenceProxyServer.start(ConfigLoader.load(configFile));
+      proxy = ReferenceProxyServer.start(ConfigLoader.load(configFiles));
     } catch (ConfigException e) {
       err.println("reference-proxy: " + e.getMessage());
       return EXIT_USAGE;

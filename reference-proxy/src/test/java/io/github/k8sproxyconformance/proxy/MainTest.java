@@ -66,4 +66,19 @@ class MainTest {
         .contains("missing.yaml")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void severalConfigFilesAreMergedAndAProblemInTheMergedConfigExitsWith2() throws Exception {
+    Path base = dir.resolve("app-config.yaml");
+    Files.writeString(base, "proxy:\n  listen: {port: 0}\n");
+    Path local = dir.resolve("app-config.local.yaml");
+    Files.writeString(
+        local,
+        "kubernetes:\n  clusterLocatorMethods:\n    - type: config\n      clusters:\n        - name: a\n");
+
+    assertThat(run("--config", base.toString(), "--config", local.toString())).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "reference-proxy: kubernetes.clusterLocatorMethods[0].clusters[0].url: missing\n");
+  }
 }

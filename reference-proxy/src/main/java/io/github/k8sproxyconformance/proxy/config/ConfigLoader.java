@@ -56,12 +56,54 @@ public final class ConfigLoader {
   }
 
   /**
+   * Reads several app-config files merged in order, later files winning, as Backstage merges {@code
+   * --config} files (see {@link ConfigMerge}). A relative {@code caFile} is resolved against the
+   * folder of the file the cluster list came from: the last one that sets {@code
+   * kubernetes.clusterLocatorMethods}, since a list is replaced whole.
+   */
+  public static ProxyConfig load(List<Path> appConfigYamls) throws ConfigException {
+    if (appConfigYamls.isEmpty()) {
+      throw new IllegalArgumentException("no config file");
+    }
+    if (appConfigYamls.size() == 1) {
+      return load(appConfigYamls.get(0));
+    }
+    Object merged = null;
+    Path clustersFile = appConfigYamls.get(appConfigYamls.size() - 1);
+    for (Path file : appConfigYamls) {
+      Object document;
+      try {
+        document = loadYaml(Files.readString(file));
+      } catch (IOException e) {
+        throw new ConfigException(file + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+      } catch (ConfigException e) {
+        throw new ConfigException(file + ": " + e.getMessage(), e);
+      }
+      if (setsClusterLocators(document)) {
+        clustersFile = file;
+      }
+      merged = ConfigMerge.merge(merged, document);
+    }
+    return parse(merged, System.getenv(), clustersFile.toAbsolutePath().getParent());
+  }
+
+  private static boolean setsClusterLocators(Object document) {
+    return document instanceof Map<?, ?> root
+        && root.get("kubernetes") instanceof Map<?, ?> kubernetes
+        && kubernetes.get("clusterLocatorMethods") != null;
+  }
+
+  /**
    * Parses {@code yaml}; {@code ${VAR}} is read from {@code env} and a relative {@code caFile} is
    * resolved against {@code baseDir}.
    */
   public static ProxyConfig parse(String yaml, Map<String, String> env, Path baseDir)
       throws ConfigException {
-    YamlNode root = YamlNode.root(loadYaml(yaml), Map.copyOf(env));
+    return parse(loadYaml(yaml), env, baseDir);
+  }
+
+  private static ProxyConfig parse(Object document, Map<String, String> env, Path baseDir) {
+    YamlNode root = YamlNode.root(document, Map.copyOf(env));
     YamlNode proxy = root.get("proxy");
     requireKnownKeys(proxy, PROXY_KEYS);
     YamlNode listen = proxy.get("listen");
