@@ -195,9 +195,9 @@ public final class ScenarioWorld {
 
   private Sent prepare() {
     RawRequest effective = request;
-    Optional<String> token = config().proxyToken();
-    if (token.isPresent() && !effective.hasHeader("Authorization")) {
-      effective = effective.withHeader("Authorization", authorization(token.get()));
+    Optional<String> authorization = config().proxyAuthorization();
+    if (authorization.isPresent() && !effective.hasHeader("Authorization")) {
+      effective = effective.withHeader("Authorization", authorization.get());
     }
     lastResponse = null;
     lastSent = new Sent(target().endpoint(), effective);
@@ -221,10 +221,5 @@ public final class ScenarioWorld {
       masked.setStackTrace(e.getStackTrace());
       throw masked;
     }
-  }
-
-  /** A token with a scheme ("Basic ...") is sent as is; a bare token as a bearer token. */
-  private static String authorization(String token) {
-    return token.contains(" ") ? token : "Bearer " + token;
   }
 }

@@ -114,6 +114,23 @@ public record HarnessConfig(
   }
 
   /**
+   * The address the fixture clusters listen on: loopback when the proxy reaches them by a loopback
+   * name, every interface when it reaches them by another name (a container host alias).
+   */
+  public String fixtureBindHost() {
+    boolean loopback = advertisedHost.equals("127.0.0.1") || advertisedHost.equals("localhost");
+    return loopback ? "127.0.0.1" : "0.0.0.0";
+  }
+
+  /**
+   * The {@code Authorization} value that carries the proxy token: a token with a scheme ("Basic
+   * ...") as is, a bare token as a bearer token.
+   */
+  public Optional<String> proxyAuthorization() {
+    return proxyToken.map(token -> token.contains(" ") ? token : "Bearer " + token);
+  }
+
+  /**
    * Every key with its effective value, in a fixed order, for the console and the report. The proxy
    * token is masked: these values are printed.
    */

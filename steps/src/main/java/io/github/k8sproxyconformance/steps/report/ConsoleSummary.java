@@ -32,6 +32,10 @@ public final class ConsoleSummary {
       Duration wallTime,
       String profile) {
     List<String> lines = new ArrayList<>();
+    if (verdict.couldNotRun()) {
+      lines.add("Conformance run (profile " + profile + ") " + verdict.error().get());
+      return lines;
+    }
     List<ScenarioOutcome> failed =
         judged.stream().filter(scenario -> scenario.outcome() == Outcome.FAILED).toList();
     if (!failed.isEmpty()) {

@@ -125,7 +125,13 @@ public final class SummaryPlugin implements ConcurrentEventListener {
         expectations
             .map(known -> known.unmatched(scenarios.stream().map(ScenarioOutcome::id).toList()))
             .orElse(List.of());
-    Verdict verdict = Verdict.of(config.profile().id(), judged, unmatched, expectationsError);
+    Optional<Throwable> runError = Optional.ofNullable(event.getResult().getError());
+    // a run that failed before any scenario (a before-all hook: the preflight) tested nothing
+    Verdict verdict =
+        runError.isPresent() && scenarios.isEmpty()
+            ? Verdict.couldNotRun(
+                config.profile().id(), String.valueOf(runError.get().getMessage()))
+            : Verdict.of(config.profile().id(), judged, unmatched, expectationsError);
     writeVerdict(verdict);
     boolean withExpectations = config.expectations().isPresent();
     List<String> summary =

@@ -66,6 +66,23 @@ public record Verdict(
         error);
   }
 
+  /** How {@link #error()} begins for a run that ended before its scenarios could run. */
+  public static final String COULD_NOT_RUN = "could not run: ";
+
+  /**
+   * The verdict of a run that stopped before any scenario, e.g. because the preflight found the
+   * proxy unusable. Kept in {@link #error()} so the verdict file keeps its format.
+   */
+  public static Verdict couldNotRun(String profile, String reason) {
+    return new Verdict(
+        profile, List.of(), List.of(), List.of(), Optional.of(COULD_NOT_RUN + reason));
+  }
+
+  /** True when the run stopped before its scenarios: no result says anything about the proxy. */
+  public boolean couldNotRun() {
+    return error.filter(message -> message.startsWith(COULD_NOT_RUN)).isPresent();
+  }
+
   /** True when nothing unexpected failed and the expectations were usable. */
   public boolean passed() {
     return unexpectedFailures.isEmpty() && unmatchedExpectations.isEmpty() && error.isEmpty();

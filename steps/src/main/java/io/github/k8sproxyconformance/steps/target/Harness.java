@@ -185,12 +185,9 @@ public final class Harness {
   }
 
   private static RunningTopology startTopology(HarnessConfig config, Path workDir) {
-    String advertised = config.advertisedHost();
-    // a proxy reaching the fixtures by another name (a container host alias) needs every interface
-    boolean loopback = advertised.equals("127.0.0.1") || advertised.equals("localhost");
     TopologyOptions options =
         new TopologyOptions(
-                loopback ? "127.0.0.1" : "0.0.0.0", advertised, config.basePort(), workDir)
+                config.fixtureBindHost(), config.advertisedHost(), config.basePort(), workDir)
             .withKube(KubeMode.fromId(config.kube()));
     try {
       return RunningTopology.start(StandardTopology.clusters(), options);

@@ -169,6 +169,24 @@ class ExpectationsTest {
         .hasMessageContaining("backstage-1.9: unexpected failure: a/regression");
   }
 
+  @Test
+  void aRunStoppedBeforeItsScenariosIsReportedAsNotRunNotAsFailures() {
+    Verdict.couldNotRun("backstage-current", "preflight: Nothing listens at http://127.0.0.1:1")
+        .write(dir.resolve("external.yaml"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    List<String> problems = VerdictCheck.check(dir, List.of("external"), out);
+
+    assertThat(Verdict.read(dir.resolve("external.yaml")).couldNotRun()).isTrue();
+    assertThat(problems)
+        .containsExactly(
+            "external: could not run: preflight: Nothing listens at http://127.0.0.1:1");
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("Conformance run external (profile backstage-current) could not run: preflight")
+        .doesNotContain("FAILED");
+  }
+
   private Expectations load(String yaml) throws IOException {
     Path file = Files.writeString(dir.resolve("expectations.yaml"), yaml);
     return Expectations.load(file);

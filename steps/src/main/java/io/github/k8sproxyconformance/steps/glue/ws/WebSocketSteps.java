@@ -98,10 +98,9 @@ public class WebSocketSteps {
   public void theClientOpensAWebSocketOffering(String subprotocols) {
     RawRequest request = world.request();
     List<HeaderField> headers = new ArrayList<>(request.headers());
-    Optional<String> token = world.config().proxyToken();
-    if (token.isPresent() && !request.hasHeader("Authorization")) {
-      String value = token.get().contains(" ") ? token.get() : "Bearer " + token.get();
-      headers.add(new HeaderField("Authorization", value));
+    Optional<String> authorization = world.config().proxyAuthorization();
+    if (authorization.isPresent() && !request.hasHeader("Authorization")) {
+      headers.add(new HeaderField("Authorization", authorization.get()));
     }
     connection =
         WebSocketConnection.open(
