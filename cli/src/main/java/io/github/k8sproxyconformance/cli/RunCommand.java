@@ -1,6 +1,8 @@
 package io.github.k8sproxyconformance.cli;
 
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
+import io.github.k8sproxyconformance.steps.preflight.Preflight;
+import io.github.k8sproxyconformance.steps.preflight.PreflightProblem;
 import io.github.k8sproxyconformance.steps.report.SummaryPlugin;
 import io.github.k8sproxyconformance.steps.report.Verdict;
 import java.io.PrintStream;
@@ -157,16 +159,15 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Where the preflight checks run, before any scenario: an unreachable proxy, one that does not
-   * know the fixture clusters, speaks the other profile, wants its own credential, or a fixture
-   * port that is taken, each reported as one instruction. The checks are {@code
-   * io.github.k8sproxyconformance.steps.preflight.Preflight}; until they are part of the build,
-   * nothing is checked here.
+   * The preflight, before any scenario: an unreachable proxy, one that does not know the fixture
+   * clusters, speaks the other profile, wants its own credential, or a fixture port that is taken,
+   * each reported as one instruction; notes that do not stop the run are printed.
    *
    * @return why the run cannot start; empty when it can
    */
   private Optional<String> preflight(HarnessConfig config) {
-    return Optional.empty();
+    Preflight.notes(config).forEach(note -> out.println("Preflight note: " + note));
+    return Preflight.check(config).map(PreflightProblem::message);
   }
 
   /** The harness keys the options set; options not given leave the harness default. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +99,26 @@ class ConformanceJarIT {
       proxy.destroy();
       proxy.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void aProxyThatIsNotRunningIsReportedBeforeAnyScenario() throws Exception {
+    int nothing;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      nothing = free.getLocalPort();
+    }
+    Result result =
+        java(
+            "run",
+            "--proxy-url",
+            "http://127.0.0.1:" + nothing + "/api/kubernetes/proxy",
+            "--base-port",
+            "" + BASE_PORT,
+            "--report-dir",
+            dir.resolve("report").toString());
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+    assertThat(result.output()).contains("127.0.0.1:" + nothing).doesNotContain("scenarios:");
   }
 
   private static String endpointOf(Process proxy) throws IOException {
