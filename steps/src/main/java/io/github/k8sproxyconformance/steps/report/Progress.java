@@ -74,10 +74,11 @@ final class Progress {
     out.println(
         String.format(
             Locale.ROOT,
-            "  %s  %s: %d scenarios%s",
+            "  %s  %s: %d scenario%s%s",
             doneOfTotal(),
             feature,
             featureDone,
+            featureDone == 1 ? "" : "s",
             featureFailures == 0 ? "" : ", " + featureFailures + " failed"));
   }
 
