@@ -16,7 +16,7 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class PlannedScenarios implements TestExecutionListener {
 
-  private static volatile int planned = -1;
+  private static volatile int planned = -1; // written by the launcher thread only
 
   /** Created by the JUnit Platform launcher. */
   public PlannedScenarios() {}
@@ -31,6 +31,17 @@ public final class PlannedScenarios implements TestExecutionListener {
             .count();
     if (scenarios > 0) {
       record((int) scenarios);
+    }
+  }
+
+  /**
+   * A scenario left out by {@code cucumber.filter.name} is in the plan but skipped without running,
+   * so it is not one the run will execute.
+   */
+  @Override
+  public void executionSkipped(TestIdentifier test, String reason) {
+    if (test.isTest() && test.getUniqueId().contains("[engine:cucumber]") && planned > 0) {
+      planned--;
     }
   }
 

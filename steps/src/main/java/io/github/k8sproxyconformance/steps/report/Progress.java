@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.steps.report;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * The console's account of a run while it goes: scenarios done of the total and failures so far.
@@ -16,7 +17,7 @@ final class Progress {
 
   private final PrintStream out;
   private final boolean live;
-  private final OptionalInt total;
+  private final Supplier<OptionalInt> total;
   private int done;
   private int failures;
   private String feature;
@@ -26,9 +27,10 @@ final class Progress {
 
   /**
    * @param live whether the console is a terminal that can rewrite its last line
-   * @param total how many scenarios the run has, when known
+   * @param total how many scenarios the run has, when known; asked at each line, as scenarios
+   *     filtered out by name leave the count while the run goes
    */
-  Progress(PrintStream out, boolean live, OptionalInt total) {
+  Progress(PrintStream out, boolean live, Supplier<OptionalInt> total) {
     this.out = out;
     this.live = live;
     this.total = total;
@@ -83,7 +85,8 @@ final class Progress {
   }
 
   private String doneOfTotal() {
-    String of = total.isPresent() ? "/" + total.getAsInt() : "";
+    OptionalInt planned = total.get();
+    String of = planned.isPresent() ? "/" + Math.max(planned.getAsInt(), done) : "";
     return String.format(Locale.ROOT, "%3d%s done, %d failed", done, of, failures);
   }
 }

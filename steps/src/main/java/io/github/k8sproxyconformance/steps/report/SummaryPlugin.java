@@ -59,7 +59,7 @@ public final class SummaryPlugin implements ConcurrentEventListener {
   SummaryPlugin(PrintStream out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
-    this.progress = new Progress(out, terminal, PlannedScenarios.count());
+    this.progress = new Progress(out, terminal, PlannedScenarios::count);
   }
 
   @Override
@@ -72,7 +72,7 @@ public final class SummaryPlugin implements ConcurrentEventListener {
   private synchronized void started(TestRunStarted event) {
     startedAt = event.getInstant();
     // the test plan is complete before the run starts, so the count is known by now
-    progress = new Progress(out, terminal, PlannedScenarios.count());
+    progress = new Progress(out, terminal, PlannedScenarios::count);
     try {
       HarnessConfig config = HarnessConfig.fromEnvironment();
       out.println("Conformance run, effective configuration:");

@@ -21,7 +21,7 @@ class ConsoleTest {
 
   @Test
   void printsALinePerFeatureFileWhenNotATerminal() {
-    Progress progress = new Progress(out, false, OptionalInt.of(4));
+    Progress progress = new Progress(out, false, () -> OptionalInt.of(4));
     progress.scenarioFinished("mount-prefix", false);
     progress.scenarioFinished("mount-prefix", true);
     progress.scenarioFinished("streaming", false);
@@ -36,7 +36,7 @@ class ConsoleTest {
 
   @Test
   void rewritesOneLineOnATerminal() {
-    Progress progress = new Progress(out, true, OptionalInt.empty());
+    Progress progress = new Progress(out, true, OptionalInt::empty);
     progress.scenarioFinished("mount-prefix", false);
     progress.scenarioFinished("mount-prefix", true);
     progress.finish();
