@@ -5,6 +5,7 @@ import io.github.k8sproxyconformance.steps.preflight.Preflight;
 import io.github.k8sproxyconformance.steps.preflight.PreflightProblem;
 import io.github.k8sproxyconformance.steps.report.SummaryPlugin;
 import io.github.k8sproxyconformance.steps.report.Verdict;
+import io.github.k8sproxyconformance.steps.target.ProxyLog;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       Files.createDirectories(runDir);
       Files.deleteIfExists(verdictFile);
-      LogFile.redirect(runDir.resolve("run.log"));
+      ProxyLog.routeTo(runDir.resolve("proxy.log"));
     } catch (java.io.IOException | RuntimeException e) {
       return couldNotRun("cannot write to the report directory " + runDir + ": " + e);
     }
@@ -153,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
       return couldNotRun("no scenario matches the selection");
     }
     if (!Files.isRegularFile(verdictFile)) {
-      return couldNotRun("the run did not finish; see " + runDir.resolve("run.log"));
+      return couldNotRun("the run did not finish; see " + runDir.resolve("proxy.log"));
     }
     return Verdict.read(verdictFile).passed() ? ExitCode.CONFORMANT : ExitCode.NOT_CONFORMANT;
   }

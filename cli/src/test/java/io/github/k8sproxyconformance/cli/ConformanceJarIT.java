@@ -51,7 +51,7 @@ class ConformanceJarIT {
     Path report = dir.resolve("backstage-current/report.yaml");
     assertThat(report).exists();
     assertThat(dir.resolve("backstage-current/report.html")).isNotEmptyFile();
-    assertThat(dir.resolve("backstage-current/run.log")).isNotEmptyFile();
+    assertThat(dir.resolve("backstage-current/proxy.log")).isNotEmptyFile();
 
     Path page = dir.resolve("comparison.md");
     Result compare =

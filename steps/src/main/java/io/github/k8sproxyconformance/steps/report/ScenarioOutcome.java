@@ -154,6 +154,11 @@ public record ScenarioOutcome(
         .orElse(this);
   }
 
+  /** The feature file's name without extension: the part of the id before the first slash. */
+  public String feature() {
+    return id.substring(0, id.indexOf('/'));
+  }
+
   /** Passed although the expectations file lists it as failing: the entry may be obsolete. */
   public boolean unexpectedPass() {
     return outcome == Outcome.PASSED && !expected.isEmpty();

@@ -101,6 +101,14 @@ public record Verdict(
 
   /** Writes the verdict as YAML to {@code file}, creating parent folders. */
   public void write(Path file) {
+    write(file, "");
+  }
+
+  /**
+   * Writes the verdict with the run's counts line ({@link ConsoleSummary#countsLine}), which the
+   * build's verdict check prints as the last word on the run.
+   */
+  public void write(Path file, String countsLine) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("profile", profile);
     root.put("passed", passed());
@@ -108,6 +116,9 @@ public record Verdict(
     root.put("unexpectedPasses", unexpectedPasses);
     root.put("unmatchedExpectations", unmatchedExpectations);
     error.ifPresent(message -> root.put("error", message));
+    if (!countsLine.isEmpty()) {
+      root.put("counts", countsLine);
+    }
     DumpSettings settings =
         DumpSettings.builder()
             .setDefaultFlowStyle(FlowStyle.BLOCK)
@@ -150,6 +161,20 @@ public record Verdict(
       throw new IllegalStateException("cannot read the verdict " + file + ": " + e, e);
     }
     throw new IllegalStateException(file + " is not a conformance verdict");
+  }
+
+  /** The counts line a verdict file holds, or empty when it holds none or cannot be read. */
+  public static String countsLine(Path file) {
+    try {
+      Object root =
+          new Load(LoadSettings.builder().build())
+              .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+      return root instanceof Map<?, ?> map && map.get("counts") instanceof String counts
+          ? counts
+          : "";
+    } catch (IOException | YamlEngineException e) {
+      return "";
+    }
   }
 
   private static List<String> strings(Object value) {

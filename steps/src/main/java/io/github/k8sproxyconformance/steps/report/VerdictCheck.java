@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The build step that decides a run made with an expectations file: it fails the build for
- * unexpected failures only.
+ * The build step that decides the conformance runs of a build: it fails the build for unexpected
+ * failures only, and prints each run's verdict with its counts as the build's last lines.
  *
  * <p>{@code steps/pom.xml} runs it at {@code verify} (with {@code exec:java}) after Failsafe was
- * told to ignore test failures. It reads the verdict each conformance run of the build wrote, and a
- * missing verdict counts as a failure: a run that crashed must not pass for lack of evidence.
+ * told to ignore test failures: in runs with an expectations file, which Failsafe cannot judge, and
+ * in the README's main job ({@code -Psuite}), which should end with the verdicts rather than with
+ * Failsafe's counts. It reads the verdict each conformance run of the build wrote, and a missing
+ * verdict counts as a failure: a run that crashed must not pass for lack of evidence.
  *
  * <p>Usage: {@code VerdictCheck <verdict folder> <run>[,<run>...]}, where {@code
  * <folder>/<run>.yaml} is the verdict of one run.
@@ -71,14 +73,15 @@ public final class VerdictCheck {
         continue;
       }
       String state = verdict.passed() ? "passed" : "FAILED";
+      String counts = Verdict.countsLine(folder.resolve(run + ".yaml"));
+      String named =
+          run.equals(verdict.profile()) ? run : run + " (profile " + verdict.profile() + ")";
       out.println(
-          "Conformance verdict of run "
-              + run
-              + " (profile "
-              + verdict.profile()
-              + "): "
+          "Conformance verdict of "
+              + named
+              + ": "
               + state
-              + " with its expectations");
+              + (counts.isEmpty() ? "" : "; " + counts));
       verdict
           .unexpectedPasses()
           .forEach(id -> out.println("  unexpected pass (remove it from the expectations): " + id));

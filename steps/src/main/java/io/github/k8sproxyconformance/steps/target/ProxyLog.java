@@ -1,9 +1,12 @@
 package io.github.k8sproxyconformance.steps.target;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jetty.logging.JettyLogger;
 import org.eclipse.jetty.logging.StdErrAppender;
 import org.slf4j.Logger;
@@ -14,9 +17,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>"No token in a log line" can only be checked where the log can be read, which is the bundled
  * reference proxy (and the broken proxies built from it): they log through SLF4J to Jetty's
- * standard-error appender in this JVM, whose stream this copy is spliced into. The lines still go
- * to standard error as before. The copy keeps at most {@link #LIMIT} characters; older text is
- * dropped, so a long suite cannot exhaust memory.
+ * standard-error appender in this JVM, whose stream this copy is spliced into. The lines go on to
+ * standard error, or to a file once {@link #routeTo(Path)} was called: a conformance run keeps the
+ * console for its progress and verdict, and the warnings of a dozen servers about the faults the
+ * scenarios provoke on purpose would bury both. The copy keeps at most {@link #LIMIT} characters;
+ * older text is dropped, so a long suite cannot exhaust memory.
  */
 public final class ProxyLog {
 
@@ -28,7 +33,17 @@ public final class ProxyLog {
   private final StringBuilder text = new StringBuilder();
   private long dropped;
 
-  private ProxyLog() {}
+  /** Where the lines go on to: standard error, or the file given to {@link #routeTo(Path)}. */
+  private volatile PrintStream sink;
+
+  /**
+   * The file {@link #sink} writes to when this class opened it; closed when it routes elsewhere.
+   */
+  private Path routedTo;
+
+  private ProxyLog(PrintStream sink) {
+    this.sink = sink;
+  }
 
   /**
    * The copy of this JVM's log, spliced in on the first call.
@@ -46,13 +61,37 @@ public final class ProxyLog {
                 + root.getClass().getName()
                 + ", not Jetty's standard-error appender");
       }
-      ProxyLog log = new ProxyLog();
       // an appender made without a stream writes to whatever System.err is at the time
       PrintStream original = appender.getStream() != null ? appender.getStream() : System.err;
-      appender.setStream(new PrintStream(log.tee(original), true, StandardCharsets.UTF_8));
+      ProxyLog log = new ProxyLog(original);
+      appender.setStream(new PrintStream(log.tee(), true, StandardCharsets.UTF_8));
       installed = log;
     }
     return installed;
+  }
+
+  /**
+   * Sends every line logged in this JVM from now on to {@code file} (created or emptied) instead of
+   * standard error; what {@link #since} returns is unchanged. Routing again to the file already in
+   * use keeps it as it is, so a launcher and the run it starts can both name it.
+   *
+   * @throws IllegalStateException as {@link #capture()} does
+   * @throws IOException when the file cannot be written
+   */
+  public static synchronized ProxyLog routeTo(Path file) throws IOException {
+    ProxyLog log = capture();
+    Path target = file.toAbsolutePath().normalize();
+    if (target.equals(log.routedTo)) {
+      return log;
+    }
+    Files.createDirectories(target.getParent());
+    PrintStream previous = log.sink;
+    log.sink = new PrintStream(Files.newOutputStream(target), true, StandardCharsets.UTF_8);
+    if (log.routedTo != null) {
+      previous.close();
+    }
+    log.routedTo = target;
+    return log;
   }
 
   /** A position in the log; {@link #since} returns what was logged after it. */
@@ -75,13 +114,13 @@ public final class ProxyLog {
     }
   }
 
-  private OutputStream tee(PrintStream original) {
+  private OutputStream tee() {
     return new OutputStream() {
       private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
       @Override
       public synchronized void write(int b) {
-        original.write(b);
+        sink.write(b);
         line.write(b);
         if (b == '\n') {
           flushLine();
@@ -90,14 +129,14 @@ public final class ProxyLog {
 
       @Override
       public synchronized void write(byte[] bytes, int offset, int length) {
-        original.write(bytes, offset, length);
+        sink.write(bytes, offset, length);
         line.write(bytes, offset, length);
         flushLine();
       }
 
       @Override
       public synchronized void flush() {
-        original.flush();
+        sink.flush();
         flushLine();
       }
 

@@ -65,8 +65,10 @@ class ExpectationsTest {
     assertThat(verdict.unexpectedFailures()).containsExactly("request-headers/regression");
     assertThat(verdict.unexpectedPasses()).containsExactly("request-headers/fixed bug");
     assertThat(
-            ConsoleSummary.lines(judged, verdict, true, Duration.ofSeconds(2), "backstage-current"))
-        .contains("Unexpected failures:", "  request-headers/fixed bug")
+            ConsoleSummary.lines(
+                judged, verdict, true, Duration.ofSeconds(2), "backstage-current", "report.html"))
+        .contains(
+            "Unexpected failures (evidence of each in report.html):", "  request-headers/fixed bug")
         .last()
         .isEqualTo(
             "5 scenarios: 2 passed, 1 failed, 1 expected failures, 1 skipped, 0 unsupported"
@@ -156,7 +158,7 @@ class ExpectationsTest {
 
     assertThat(VerdictCheck.check(dir, List.of("external"), out)).isEmpty();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("run external (profile backstage-current): passed")
+        .contains("verdict of external (profile backstage-current): passed")
         .contains("unexpected pass (remove it from the expectations): a/fixed");
     assertThat(VerdictCheck.check(dir, List.of("external", "backstage-1.9", "crashed"), out))
         .containsExactly(

@@ -50,7 +50,12 @@ class ReportTest {
   void endsTheConsoleSummaryWithTheCountsLine() {
     List<String> lines =
         ConsoleSummary.lines(
-            run, verdict(run), false, Duration.ofMillis(12_345), "backstage-current");
+            run,
+            verdict(run),
+            false,
+            Duration.ofMillis(12_345),
+            "backstage-current",
+            "report.html");
 
     assertThat(lines.get(lines.size() - 1))
         .isEqualTo(
