@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +40,88 @@ class ConformanceMainTest {
 
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code run} sets the harness keys as system properties; each test leaves them as it found them.
+   */
+  private final Properties before = (Properties) System.getProperties().clone();
+
+  @AfterEach
+  void restoreSystemProperties() {
+    System.setProperties(before);
+  }
+
+  @Test
+  void aProxyThatWantsItsOwnCredentialStopsTheRunBeforeAnyScenario() throws Exception {
+    Server server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            Response.writeError(request, response, callback, 401);
+            return true;
+          }
+        });
+    server.start();
+    try {
+      String url = server.getURI().resolve("/api/kubernetes/proxy").toString();
+      assertThat(
+              run(
+                  "run",
+                  "--proxy-url",
+                  url,
+                  "--base-port",
+                  "" + freeBlock(),
+                  "--report-dir",
+                  "" + dir))
+          .isEqualTo(2);
+      assertThat(err()).startsWith("run: ").contains("--proxy-token");
+      assertThat(out()).doesNotContain("scenarios:");
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void aTakenFixturePortStopsTheRunBeforeAnyScenario() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = "" + taken.getLocalPort();
+      assertThat(
+              run(
+                  "run",
+                  "--proxy-url",
+                  "http://127.0.0.1:1/api/kubernetes/proxy",
+                  "--base-port",
+                  port,
+                  "--report-dir",
+                  "" + dir))
+          .isEqualTo(2);
+      assertThat(err()).startsWith("run: ").contains(port).contains("--base-port");
+    }
+  }
+
+  /** A first port with the whole topology's ports free after it, at the time of asking. */
+  private static int freeBlock() throws Exception {
+    for (int base = 30000 + (int) (ProcessHandle.current().pid() % 1000) * 20;
+        base < 60000;
+        base += 40) {
+      if (allFree(base, 40)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no block of free ports");
+  }
+
+  private static boolean allFree(int base, int count) {
+    for (int port = base; port < base + count; port++) {
+      try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        // free
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @ParameterizedTest
