@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>The clause document numbers what Backstage does; the kit claims to check it. Without this
  * check a clause can drop out of the suite unnoticed (its only scenario retagged or removed), and a
  * reason can outlive the gap it explained. Each problem says which file to change and with what
- * lines, because scenarios written on other branches are tagged only after their merge.
+ * lines, so whoever adds or retags a scenario can settle it without reading this class.
  */
 public final class ClauseCoverage {
 
