@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks, before any scenario and before the fixtures start, that a run against an external proxy
@@ -39,6 +40,12 @@ public final class Preflight {
 
   private static final Set<Integer> CREDENTIAL_REFUSED = Set.of(401, 403);
 
+  /**
+   * Settings that passed in this JVM: the jar checks before it starts Cucumber, whose before-all
+   * hook checks again for Maven runs; the second check need not probe the proxy again.
+   */
+  private static final Set<HarnessConfig> PASSED = ConcurrentHashMap.newKeySet();
+
   private Preflight() {}
 
   /**
@@ -47,9 +54,17 @@ public final class Preflight {
    * @return empty for the bundled reference proxy, and for an external proxy that passed
    */
   public static Optional<PreflightProblem> check(HarnessConfig config) {
-    if (config.bundled()) {
+    if (config.bundled() || PASSED.contains(config)) {
       return Optional.empty();
     }
+    Optional<PreflightProblem> problem = probe(config);
+    if (problem.isEmpty()) {
+      PASSED.add(config);
+    }
+    return problem;
+  }
+
+  private static Optional<PreflightProblem> probe(HarnessConfig config) {
     Optional<FixturePort> taken = FixturePorts.firstTaken(config);
     if (taken.isPresent()) {
       return Optional.of(PreflightMessages.portTaken(config, taken.get()));
