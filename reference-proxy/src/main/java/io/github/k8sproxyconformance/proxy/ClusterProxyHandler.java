@@ -3,6 +3,7 @@ package io.github.k8sproxyconformance.proxy;
 import io.github.k8sproxyconformance.proxy.CredentialPolicy.Replace;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
+import io.github.k8sproxyconformance.proxy.config.ProxyLimits;
 import io.github.k8sproxyconformance.proxy.tls.ClusterTls;
 import java.net.URI;
 import java.time.Duration;
@@ -38,9 +39,6 @@ final class ClusterProxyHandler extends ProxyHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterProxyHandler.class);
   private static final long CONNECT_TIMEOUT_MS = 10_000;
 
-  /** Watches hold a connection each; Jetty's default of 64 would queue a busy dashboard. */
-  private static final int MAX_CONNECTIONS_PER_CLUSTER = 1024;
-
   /**
    * Every request head the server accepts must fit on the way to the cluster, with the token this
    * proxy adds; Jetty's default of 4 KiB failed long label selectors with a 500.
@@ -51,6 +49,7 @@ final class ClusterProxyHandler extends ProxyHandler {
   private final URI origin;
   private final Duration connectionIdleTimeout;
   private final Duration exchangeIdleTimeout;
+  private final ProxyLimits limits;
   private final WebSocketComponents webSocketComponents;
   private WebSocketCoreClient webSocketClient;
   private WebSocketRelay webSocketRelay;
@@ -59,12 +58,14 @@ final class ClusterProxyHandler extends ProxyHandler {
       ClusterConfig cluster,
       Duration connectionIdleTimeout,
       Duration exchangeIdleTimeout,
+      ProxyLimits limits,
       WebSocketComponents webSocketComponents) {
     this.cluster = cluster;
     ClusterUrl url = cluster.url();
     this.origin = URI.create(url.scheme() + "://" + url.host() + ":" + url.port());
     this.connectionIdleTimeout = connectionIdleTimeout;
     this.exchangeIdleTimeout = exchangeIdleTimeout;
+    this.limits = limits;
     this.webSocketComponents = webSocketComponents;
     setUseServerThreadPool(true);
   }
@@ -72,12 +73,14 @@ final class ClusterProxyHandler extends ProxyHandler {
   /**
    * The WebSocket client shares the HTTP client, hence its TLS settings and connect timeout.
    * ProxyHandler's start replaces the client's protocol handlers; the one for 101 is put back, as
-   * only WebSocket handshakes, never proxied HTTP requests, carry an Upgrade to the cluster.
+   * only WebSocket handshakes, never proxied HTTP requests, carry an Upgrade to the cluster, and
+   * unsolicited interim responses are skipped.
    */
   @Override
   protected void doStart() throws Exception {
     super.doStart();
     getHttpClient().getProtocolHandlers().put(new UpgradeProtocolHandler());
+    getHttpClient().getProtocolHandlers().put(new UnsolicitedInterimResponses());
     webSocketClient = new WebSocketCoreClient(getHttpClient(), webSocketComponents);
     webSocketClient.start();
     webSocketRelay =
@@ -88,6 +91,12 @@ final class ClusterProxyHandler extends ProxyHandler {
   protected void doStop() throws Exception {
     webSocketClient.stop();
     super.doStop();
+  }
+
+  /** See {@link ExpectationAnsweredHere}. */
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    return super.handle(ExpectationAnsweredHere.withoutExpectation(request), response, callback);
   }
 
   /** The relay for WebSocket upgrades to this cluster; valid while started. */
@@ -124,7 +133,11 @@ final class ClusterProxyHandler extends ProxyHandler {
     httpClient.setDefaultRequestContentType(null);
     httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
     httpClient.setIdleTimeout(connectionIdleTimeout.toMillis());
-    httpClient.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_CLUSTER);
+    // watches and slow callers hold a connection each: see docs/reliability.md for the sizes
+    httpClient.setMaxConnectionsPerDestination(limits.maxConnectionsPerCluster());
+    httpClient.setMaxRequestsQueuedPerDestination(limits.maxQueuedRequestsPerCluster());
+    // without a bound, a cluster sending header lines for ever fills the heap
+    httpClient.setMaxResponseHeadersSize(limits.maxResponseHeadBytes());
     httpClient.setRequestBufferSize(REQUEST_BUFFER_SIZE);
   }
 

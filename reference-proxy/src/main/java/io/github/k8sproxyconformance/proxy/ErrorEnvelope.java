@@ -43,6 +43,15 @@ record ErrorEnvelope(int status, String name, String message, String extraErrorM
     return new ErrorEnvelope(500, "Error", message, "");
   }
 
+  /** 503 {@code ServiceUnavailableError}: the cluster's connections and queue are all taken. */
+  static ErrorEnvelope clusterBusy(String clusterName) {
+    return new ErrorEnvelope(
+        503,
+        "ServiceUnavailableError",
+        "Cluster '" + clusterName + "' has too many requests in flight; retry shortly",
+        "");
+  }
+
   /** 500 {@code Error}: the cluster could not be reached; Backstage's forwarded error shape. */
   static ErrorEnvelope requestError(String clusterName, UpstreamFailure failure) {
     String cause =

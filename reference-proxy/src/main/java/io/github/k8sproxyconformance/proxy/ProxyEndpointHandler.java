@@ -53,6 +53,7 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
               cluster,
               config.connectionIdleTimeout(),
               config.exchangeIdleTimeout(),
+              config.limits(),
               webSocketComponents);
       clusterHandlers.put(cluster, handler);
       addBean(handler, true);

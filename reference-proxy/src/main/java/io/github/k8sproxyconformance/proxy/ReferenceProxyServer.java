@@ -1,11 +1,11 @@
 package io.github.k8sproxyconformance.proxy;
 
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
+import io.github.k8sproxyconformance.proxy.config.ProxyLimits;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -25,6 +25,9 @@ public final class ReferenceProxyServer implements AutoCloseable {
   /** Node's default limit; Kubernetes clients send long impersonation and token headers. */
   static final int REQUEST_HEADER_SIZE = 16 * 1024;
 
+  /** Room for the head lines the proxy writes differently from the cluster (framing). */
+  private static final int RESPONSE_HEAD_SLACK = 1024;
+
   private final Server server;
   private final ServerConnector connector;
   private final ProxyConfig config;
@@ -43,7 +46,10 @@ public final class ReferenceProxyServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("reference-proxy");
     Server server = new Server(threads);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http()));
+    ServerConnector connector =
+        new ServerConnector(
+            server,
+            new RequestHeadDeadline(http(config.limits()), config.limits().requestHeadTimeout()));
     connector.setHost(config.listenHost());
     connector.setPort(config.listenPort());
     connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
@@ -71,15 +77,18 @@ public final class ReferenceProxyServer implements AutoCloseable {
 
   /**
    * The server settings: raw targets with {@code %2F}, {@code %2e} or {@code %25} must reach the
-   * handler untouched, and no Date or Server header may be added to a cluster's response.
+   * handler untouched, and no Date or Server header may be added to a cluster's response. Every
+   * response head a cluster may send ({@link ProxyLimits#maxResponseHeadBytes}) must fit on the way
+   * to the client, where Jetty's default is 8 KiB.
    */
-  private static HttpConfiguration http() {
+  private static HttpConfiguration http(ProxyLimits limits) {
     HttpConfiguration http = new HttpConfiguration();
     http.setUriCompliance(UriCompliance.UNSAFE);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     http.setSendDateHeader(false);
     http.setRequestHeaderSize(REQUEST_HEADER_SIZE);
+    http.setResponseHeaderSize(limits.maxResponseHeadBytes() + RESPONSE_HEAD_SLACK);
     return http;
   }
 

@@ -11,18 +11,22 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 
 /**
  * Why the proxy could not get an answer from a cluster, in the words of Node's error codes.
  *
  * <p>Backstage reports upstream failures with Node's {@code code} ({@code ECONNREFUSED}, {@code
  * ENOTFOUND}, TLS codes...) and message; the envelope keeps that vocabulary so clients that branch
- * on it behave the same behind the reference proxy. The message names only the cluster's address.
+ * on it behave the same behind the reference proxy. The message names only the cluster's address
+ * and fixed texts, never a library's own message.
  *
  * @param code the Node error code
  * @param message the Node-style error message
  */
 record UpstreamFailure(String code, String message) {
+  /** Jetty's reason for a response head longer than the client's limit. */
+  private static final String HEAD_TOO_LARGE = "Response Header Bytes Too Large";
 
   /** Classifies {@code failure}, seen while talking to the cluster at {@code url}. */
   static UpstreamFailure of(Throwable failure, ClusterUrl url) {
@@ -49,6 +53,9 @@ record UpstreamFailure(String code, String message) {
     if (tls != null) {
       return new UpstreamFailure("EPROTO", "write EPROTO " + tls.getMessage());
     }
+    if (headTooLarge(failure)) {
+      return new UpstreamFailure("HPE_HEADER_OVERFLOW", "Parse Error: Header overflow");
+    }
     if (find(failure, HttpResponseException.class) != null) {
       // Jetty's message dumps its connection objects; the parser's reason is all a caller needs
       BadMessageException bad = find(failure, BadMessageException.class);
@@ -58,7 +65,18 @@ record UpstreamFailure(String code, String message) {
     if (find(failure, IOException.class) != null) {
       return new UpstreamFailure("ECONNRESET", "socket hang up");
     }
-    return new UpstreamFailure("EPROTO", String.valueOf(failure.getMessage()));
+    // an unforeseen failure's message is a library's (object dumps, pool states): never the
+    // caller's
+    return new UpstreamFailure("EPROTO", "the exchange with the cluster failed");
+  }
+
+  private static boolean headTooLarge(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof HttpException parse && HEAD_TOO_LARGE.equals(parse.getReason())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

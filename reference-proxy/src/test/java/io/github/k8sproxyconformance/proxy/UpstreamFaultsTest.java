@@ -193,7 +193,8 @@ class UpstreamFaultsTest extends ProxyTestBase {
     return upstream;
   }
 
-  private static void awaitAccepted(FaultUpstream upstream) throws InterruptedException {
+  /** Waits, bounded, until the proxy has opened one connection to {@code upstream}. */
+  static void awaitAccepted(FaultUpstream upstream) throws InterruptedException {
     long deadline = System.nanoTime() + RELEASE_LIMIT.toNanos();
     while (upstream.open() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);

@@ -35,7 +35,11 @@ public final class ConfigLoader {
           "profile",
           "duplicateNames",
           "connectionIdleTimeoutMs",
-          "exchangeIdleTimeoutMs");
+          "exchangeIdleTimeoutMs",
+          "requestHeadTimeoutMs",
+          "maxConnectionsPerCluster",
+          "maxQueuedRequestsPerCluster",
+          "maxResponseHeadBytes");
   private static final List<String> LISTEN_KEYS = List.of("host", "port");
   private static final ClusterUrl LOCAL_KUBECTL_PROXY_URL =
       ClusterUrl.parse("http://127.0.0.1:8001").orElseThrow();
@@ -118,7 +122,29 @@ public final class ConfigLoader {
         profile,
         duplicateNames(proxy.get("duplicateNames")),
         Duration.ofMillis(proxy.get("connectionIdleTimeoutMs").number(30_000, 1, Long.MAX_VALUE)),
-        Duration.ofMillis(proxy.get("exchangeIdleTimeoutMs").number(0, 0, Long.MAX_VALUE)));
+        Duration.ofMillis(proxy.get("exchangeIdleTimeoutMs").number(0, 0, Long.MAX_VALUE)),
+        limits(proxy));
+  }
+
+  private static ProxyLimits limits(YamlNode proxy) {
+    ProxyLimits defaults = ProxyLimits.DEFAULTS;
+    return new ProxyLimits(
+        Duration.ofMillis(
+            proxy
+                .get("requestHeadTimeoutMs")
+                .number(defaults.requestHeadTimeout().toMillis(), 1, Long.MAX_VALUE)),
+        (int)
+            proxy
+                .get("maxConnectionsPerCluster")
+                .number(defaults.maxConnectionsPerCluster(), 1, Integer.MAX_VALUE),
+        (int)
+            proxy
+                .get("maxQueuedRequestsPerCluster")
+                .number(defaults.maxQueuedRequestsPerCluster(), 1, Integer.MAX_VALUE),
+        (int)
+            proxy
+                .get("maxResponseHeadBytes")
+                .number(defaults.maxResponseHeadBytes(), 1024, 64L * 1024 * 1024));
   }
 
   private static Object loadYaml(String yaml) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  *     or stall mid-transfer, before it is closed
  * @param exchangeIdleTimeout how long an in-flight exchange may see no bytes from the cluster
  *     before it is cut; {@link Duration#ZERO} for never, so a quiet watch stays open
+ * @param limits the bounds against hostile clusters and slow callers
  */
 public record ProxyConfig(
     List<ClusterConfig> clusters,
@@ -26,7 +27,8 @@ public record ProxyConfig(
     Profile profile,
     DuplicateNamePolicy duplicateNames,
     Duration connectionIdleTimeout,
-    Duration exchangeIdleTimeout) {
+    Duration exchangeIdleTimeout,
+    ProxyLimits limits) {
 
   /** Copies the cluster list so the record stays immutable. */
   public ProxyConfig {
@@ -37,5 +39,6 @@ public record ProxyConfig(
     Objects.requireNonNull(duplicateNames, "duplicateNames");
     Objects.requireNonNull(connectionIdleTimeout, "connectionIdleTimeout");
     Objects.requireNonNull(exchangeIdleTimeout, "exchangeIdleTimeout");
+    Objects.requireNonNull(limits, "limits");
   }
 }

@@ -113,6 +113,10 @@ class ConfigLoaderTest {
                   duplicateNames: reject
                   connectionIdleTimeoutMs: 500
                   exchangeIdleTimeoutMs: 60000
+                  requestHeadTimeoutMs: 10000
+                  maxConnectionsPerCluster: 100
+                  maxQueuedRequestsPerCluster: 10
+                  maxResponseHeadBytes: 65536
                 """);
 
     assertThat(config.listenHost()).isEqualTo("0.0.0.0");
@@ -122,6 +126,7 @@ class ConfigLoaderTest {
     assertThat(config.duplicateNames()).isEqualTo(DuplicateNamePolicy.REJECT);
     assertThat(config.connectionIdleTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.exchangeIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.limits()).isEqualTo(new ProxyLimits(Duration.ofSeconds(10), 100, 10, 65536));
   }
 
   @Test
@@ -234,10 +239,12 @@ class ConfigLoaderTest {
           unknown policy     | duplicateNames: random     | proxy.duplicateNames: unknown policy 'random' (supported: first-match, reject)
           bad mount          | mountPath: api/proxy       | proxy.mountPath: must be a path such as /api/kubernetes/proxy
           dot mount          | mountPath: /api/../proxy   | proxy.mountPath: must be a path such as /api/kubernetes/proxy
-          unknown key        | listn: 1                   | proxy.listn: unknown key (known: listen, mountPath, profile, duplicateNames, connectionIdleTimeoutMs, exchangeIdleTimeoutMs)
+          unknown key        | listn: 1                   | proxy.listn: unknown key (known: listen, mountPath, profile, duplicateNames, connectionIdleTimeoutMs, exchangeIdleTimeoutMs, requestHeadTimeoutMs, maxConnectionsPerCluster, maxQueuedRequestsPerCluster, maxResponseHeadBytes)
           bad port           | 'listen: {port: 70000}'    | proxy.listen.port: must be between 0 and 65535
           text port          | 'listen: {port: seven}'    | proxy.listen.port: must be a whole number
           negative timeout   | exchangeIdleTimeoutMs: -1  | proxy.exchangeIdleTimeoutMs: must be between 0 and 9223372036854775807
+          no queue           | maxQueuedRequestsPerCluster: 0 | proxy.maxQueuedRequestsPerCluster: must be between 1 and 2147483647
+          tiny head limit    | maxResponseHeadBytes: 100  | proxy.maxResponseHeadBytes: must be between 1024 and 67108864
           """)
   void aBadProxySettingNamesItsPath(String title, String line, String message) {
     String yaml = oneCluster("") + "proxy:\n  " + line + "\n";

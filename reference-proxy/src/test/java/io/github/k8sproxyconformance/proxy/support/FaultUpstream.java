@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,18 @@ public final class FaultUpstream implements AutoCloseable {
     /** Never answers; waits until the proxy closes the connection. */
     HANG,
     /** Sends the headers and one event of a watch, then nothing until the proxy closes. */
-    HANG_AFTER_HEADERS;
+    HANG_AFTER_HEADERS,
+    /** Sends a status line and then header lines without end, until the proxy closes. */
+    ENDLESS_HEAD,
+    /**
+     * Sends two {@code 100 Continue} nobody asked for, then {@code 200} with the body {@code ok}.
+     */
+    INTERIM_THEN_OK,
+    /**
+     * Never sends 100; reads the body its Content-Length announces and answers 200 with {@code
+     * expect=<the Expect header or none>;body=<the body>}.
+     */
+    ECHO_BODY;
 
     /** The query value that selects this fault. */
     public String query() {
@@ -148,6 +160,29 @@ public final class FaultUpstream implements AutoCloseable {
           write(out, "Content-Length: " + SLOW_BODY.length() + "\r\n\r\n" + SLOW_BODY);
         }
         case HANG -> awaitClose(socket);
+        case ENDLESS_HEAD -> {
+          write(out, "HTTP/1.1 200 OK\r\n");
+          String filler = "x".repeat(40);
+          for (long n = 0; ; n++) {
+            write(out, "X-Inf-" + n + ": " + filler + "\r\n");
+          }
+        }
+        case INTERIM_THEN_OK -> {
+          write(out, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n");
+          write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+          awaitClose(socket);
+        }
+        case ECHO_BODY -> {
+          byte[] body = socket.getInputStream().readNBytes(headerInt(head, "content-length"));
+          String echo =
+              "expect="
+                  + headerValue(head, "expect").orElse("none")
+                  + ";body="
+                  + new String(body, StandardCharsets.ISO_8859_1);
+          write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n");
+          write(out, "Content-Length: " + echo.length() + "\r\n\r\n" + echo);
+          awaitClose(socket);
+        }
         case HANG_AFTER_HEADERS -> {
           write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
           write(out, "Transfer-Encoding: chunked\r\n\r\n");
@@ -171,6 +206,20 @@ public final class FaultUpstream implements AutoCloseable {
       // discard
     }
     closedByProxy.incrementAndGet();
+  }
+
+  private static Optional<String> headerValue(String head, String name) {
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+        return Optional.of(line.substring(colon + 1).trim());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int headerInt(String head, String name) {
+    return headerValue(head, name).map(Integer::parseInt).orElse(0);
   }
 
   private static Fault faultOf(String head) {

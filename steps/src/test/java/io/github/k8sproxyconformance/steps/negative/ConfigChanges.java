@@ -94,7 +94,8 @@ final class ConfigChanges {
         profile,
         duplicateNames,
         connectionIdle,
-        exchangeIdle);
+        exchangeIdle,
+        config.limits());
   }
 
   /** The clusters in reverse order, so the last of several sharing a name is found first. */
