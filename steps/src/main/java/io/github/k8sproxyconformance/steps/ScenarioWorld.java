@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,9 +127,29 @@ public final class ScenarioWorld {
    * that allows an answer less time than {@link #EXCHANGE_TIMEOUT}.
    */
   public RawResponse send(RawHttpClient boundedClient) {
+    return send(boundedClient::send);
+  }
+
+  /**
+   * Sends {@link #request()} like {@link #send()}, the exchange made by {@code exchange}: for a
+   * scenario that sends in a way of its own, such as holding the body back for a {@code 100
+   * Continue}.
+   */
+  public RawResponse send(BiFunction<URI, RawRequest, RawResponse> exchange) {
     Sent sent = prepare();
-    lastResponse = withoutSecret(() -> boundedClient.send(sent.endpoint(), sent.request()));
+    lastResponse = withoutSecret(() -> exchange.apply(sent.endpoint(), sent.request()));
     return lastResponse;
+  }
+
+  /**
+   * Sends {@code other} to the target, with the proxy token, through {@code boundedClient}, leaving
+   * the scenario's request and response as they are: for a check that the proxy still serves others
+   * after this scenario's exchange.
+   */
+  public RawResponse sendAnother(RawRequest other, RawHttpClient boundedClient) {
+    RawRequest effective = withProxyToken(other);
+    URI endpoint = target().endpoint();
+    return withoutSecret(() -> boundedClient.send(endpoint, effective));
   }
 
   /**
@@ -194,14 +215,17 @@ public final class ScenarioWorld {
   }
 
   private Sent prepare() {
-    RawRequest effective = request;
-    Optional<String> authorization = config().proxyAuthorization();
-    if (authorization.isPresent() && !effective.hasHeader("Authorization")) {
-      effective = effective.withHeader("Authorization", authorization.get());
-    }
     lastResponse = null;
-    lastSent = new Sent(target().endpoint(), effective);
+    lastSent = new Sent(target().endpoint(), withProxyToken(request));
     return lastSent;
+  }
+
+  private RawRequest withProxyToken(RawRequest original) {
+    Optional<String> authorization = config().proxyAuthorization();
+    if (authorization.isPresent() && !original.hasHeader("Authorization")) {
+      return original.withHeader("Authorization", authorization.get());
+    }
+    return original;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import javax.net.ssl.SSLParameters;
@@ -51,18 +52,64 @@ public final class RawHttpClient {
     Instant start = Instant.now();
     try (Socket socket = connect(endpoint)) {
       WireInput input = exchange(socket, endpoint, request);
-      ResponseHead head = ResponseHead.read(input);
-      BodyReader body = BodyReader.forResponse(input, head, request.method());
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      for (byte[] piece = body.next(); piece != null; piece = body.next()) {
-        bytes.write(piece);
-      }
-      Duration elapsed = Duration.between(start, Instant.now());
-      return new RawResponse(
-          head.status(), head.reason(), head.headers(), bytes.toByteArray(), elapsed);
+      return readResponse(input, ResponseHead.read(input), request, start);
     } catch (IOException e) {
       throw new AssertionError(describe(endpoint, request) + " failed: " + e, e);
     }
+  }
+
+  /**
+   * Sends the request as curl does when it carries {@code Expect: 100-continue}: the head first;
+   * the body once an interim answer such as {@code 100 Continue} has come, or once {@code
+   * continueWait} has passed without any answer; no body at all when a final answer comes first.
+   * Then reads the whole response, all within the client's timeout from the end of the head.
+   *
+   * @throws AssertionError as {@link #send} does
+   */
+  public RawResponse sendExpectingContinue(
+      URI endpoint, RawRequest request, Duration continueWait) {
+    Instant start = Instant.now();
+    try (Socket socket = connect(endpoint)) {
+      byte[] wire = wireBytes(endpoint, request);
+      int headLength = headLength(wire);
+      write(socket, Arrays.copyOf(wire, headLength));
+      WireInput input = new WireInput(socket, endpoint.getRawAuthority());
+      input.bound(timeout);
+      ResponseHead answer = null;
+      if (input.arrivesWithin(continueWait)) {
+        ResponseHead first = ResponseHead.readOne(input);
+        answer = first.status() >= 200 || first.status() == 101 ? first : null;
+      }
+      if (answer == null) {
+        write(socket, Arrays.copyOfRange(wire, headLength, wire.length));
+        answer = ResponseHead.read(input);
+      }
+      return readResponse(input, answer, request, start);
+    } catch (IOException e) {
+      throw new AssertionError(describe(endpoint, request) + " failed: " + e, e);
+    }
+  }
+
+  private static RawResponse readResponse(
+      WireInput input, ResponseHead head, RawRequest request, Instant start) throws IOException {
+    BodyReader body = BodyReader.forResponse(input, head, request.method());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (byte[] piece = body.next(); piece != null; piece = body.next()) {
+      bytes.write(piece);
+    }
+    Duration elapsed = Duration.between(start, Instant.now());
+    return new RawResponse(
+        head.status(), head.reason(), head.headers(), bytes.toByteArray(), elapsed);
+  }
+
+  /** The length of the head in the wire bytes, up to and including its empty line. */
+  private static int headLength(byte[] wire) {
+    for (int i = 3; i < wire.length; i++) {
+      if (wire[i - 3] == '\r' && wire[i - 2] == '\n' && wire[i - 1] == '\r' && wire[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return wire.length;
   }
 
   /**
@@ -118,18 +165,22 @@ public final class RawHttpClient {
   }
 
   private WireInput exchange(Socket socket, URI endpoint, RawRequest request) throws IOException {
+    write(socket, wireBytes(endpoint, request));
+    WireInput input = new WireInput(socket, endpoint.getRawAuthority());
+    input.bound(timeout);
+    return input;
+  }
+
+  private static void write(Socket socket, byte[] bytes) throws IOException {
     OutputStream out = socket.getOutputStream();
     try {
-      out.write(wireBytes(endpoint, request));
+      out.write(bytes);
       out.flush();
     } catch (SocketException e) {
       // a server may stop reading a request it refuses and close: the rest cannot be sent
       throw new ClosedWithoutResponse(
           "the connection was closed while the request was sent: " + e.getMessage());
     }
-    WireInput input = new WireInput(socket, endpoint.getRawAuthority());
-    input.bound(timeout);
-    return input;
   }
 
   /**

@@ -29,7 +29,8 @@ record ResponseHead(int status, String reason, List<HeaderField> headers) {
         .toList();
   }
 
-  private static ResponseHead readOne(WireInput input) throws IOException {
+  /** The next head, interim or final. */
+  static ResponseHead readOne(WireInput input) throws IOException {
     String statusLine = input.readLine("the status line");
     if (statusLine == null) {
       throw new ClosedWithoutResponse(

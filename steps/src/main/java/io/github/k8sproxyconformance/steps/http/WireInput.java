@@ -43,6 +43,28 @@ final class WireInput {
     this.deadline = Instant.now().plus(timeout);
   }
 
+  /**
+   * Whether a byte, or the end of the stream, arrives within {@code wait} (and before the
+   * deadline); nothing is consumed. For a client that waits a while for an answer and then goes on
+   * anyway.
+   */
+  boolean arrivesWithin(Duration wait) throws IOException {
+    long remaining =
+        Math.min(wait.toMillis(), Duration.between(Instant.now(), deadline).toMillis());
+    if (remaining <= 0) {
+      return false;
+    }
+    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
+    in.mark(1);
+    try {
+      in.read();
+      in.reset();
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    }
+  }
+
   /** One line without its CRLF (or bare LF); null at end of stream before any byte. */
   String readLine(String what) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -49,6 +49,25 @@ class RawHttpClientTest {
   }
 
   @Test
+  void sendsTheBodyAfterASecondWhenNoContinueComes() throws Exception {
+    try (ScriptedServer server =
+        ScriptedServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+      RawRequest request =
+          RawRequest.get("/x")
+              .withMethod("POST")
+              .withHeader("Expect", "100-continue")
+              .withBody("hello".getBytes(StandardCharsets.UTF_8), false);
+
+      RawResponse response =
+          client.sendExpectingContinue(server.endpoint(""), request, Duration.ofSeconds(1));
+
+      assertThat(server.takeRequest()).endsWith("Content-Length: 5\r\n\r\nhello");
+      assertThat(response.bodyText()).isEqualTo("ok");
+      assertThat(response.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+  }
+
+  @Test
   void keepsAHostAndConnectionTheRequestSets() throws Exception {
     try (ScriptedServer server = ScriptedServer.answering(OK_EMPTY)) {
       RawRequest request =

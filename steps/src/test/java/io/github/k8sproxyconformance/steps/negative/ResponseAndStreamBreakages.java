@@ -1,13 +1,16 @@
 package io.github.k8sproxyconformance.steps.negative;
 
 import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog.Recipe;
+import io.github.k8sproxyconformance.steps.negative.SocketRelay.Forward;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The broken proxies that change a header on the way or what the client gets back: forwarding
  * headers added, the client's Host carried, unknown headers dropped, a response buffered, cut,
- * truncated or re-framed, a stream timed out, an error replaced, a response header removed.
+ * truncated or re-framed, a stream timed out, an error replaced, a response header removed; and a
+ * hostile cluster's endless head passed on, its interim answer taken for the whole answer, a body
+ * held back for its {@code 100 Continue}.
  */
 final class ResponseAndStreamBreakages {
 
@@ -70,6 +73,33 @@ final class ResponseAndStreamBreakages {
             "truncates-response-bodies",
             "front relay: response bodies cut after 64 KiB",
             k -> k.front(h -> h, ResponsePass.truncatedAfter(64 * 1024))),
+        new Recipe(
+            "unbounded-response-head",
+            "naive relay: requests for the hostile cluster sent straight to it, its answer passed"
+                + " on however long its head",
+            k ->
+                HostileAnswers.straightToCluster(
+                    k, HostileAnswers.toHostileCluster(k), f -> f, ResponsePass.unchanged())),
+        new Recipe(
+            "stops-at-first-interim-response",
+            "naive relay: requests for the hostile cluster sent straight to it, a first interim"
+                + " 100 Continue taken for the whole answer",
+            k ->
+                HostileAnswers.straightToCluster(
+                    k,
+                    HostileAnswers.toHostileCluster(k),
+                    f -> f,
+                    ResponsePass.endsAtFirstInterim())),
+        new Recipe(
+            "waits-for-cluster-continue",
+            "naive relay: requests with Expect: 100-continue sent straight to the named cluster,"
+                + " the body held back until it answers 100 Continue",
+            k ->
+                HostileAnswers.straightToCluster(
+                    k,
+                    HostileAnswers::expectsContinue,
+                    Forward::withBodyAfterContinue,
+                    ResponsePass.unchanged())),
         new Recipe(
             "adds-forwarding-headers",
             "back relays: X-Forwarded-For and Via added",

@@ -25,6 +25,11 @@ import java.util.function.UnaryOperator;
 @FunctionalInterface
 interface ResponsePass {
 
+  /**
+   * How long a connection taken as idle between exchanges is kept; longer than any scenario waits.
+   */
+  Duration HELD_OPEN = Duration.ofSeconds(30);
+
   /** Copies (or fails to copy) one response from the upstream to the client. */
   void relay(InputStream fromUpstream, OutputStream toClient) throws IOException;
 
@@ -124,6 +129,28 @@ interface ResponsePass {
       }
     }
     return -1;
+  }
+
+  /**
+   * The first head as it came; when it is an interim 1xx, the exchange is taken as complete: the
+   * rest of the answer is read and dropped and the client's connection is held open, as by a proxy
+   * that keeps it alive for a next request, until the relay closes.
+   */
+  static ResponsePass endsAtFirstInterim() {
+    return (in, out) -> {
+      HttpHead first = HttpHead.read(in);
+      out.write(first.bytes());
+      if (first.status() >= 200) {
+        in.transferTo(out);
+        return;
+      }
+      in.transferTo(OutputStream.nullOutputStream());
+      try {
+        Thread.sleep(HELD_OPEN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 
   /** Only the head and the first bytes of the body, then the connection ends. */

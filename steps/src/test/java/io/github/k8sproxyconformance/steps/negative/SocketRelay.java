@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -33,11 +34,25 @@ final class SocketRelay implements AutoCloseable {
    * What one request becomes: where it goes, with which head, and whether its body follows. A
    * forward without a head is a tunnel: the client is told 200 and bytes flow both ways untouched.
    */
-  record Forward(InetSocketAddress upstream, HttpHead head, boolean keepBody) {
+  record Forward(
+      InetSocketAddress upstream, HttpHead head, boolean keepBody, boolean bodyAfterContinue) {
+
+    /** A forward whose body, if kept, goes upstream at once. */
+    Forward(InetSocketAddress upstream, HttpHead head, boolean keepBody) {
+      this(upstream, head, keepBody, false);
+    }
 
     /** A CONNECT tunnel to the upstream. */
     static Forward tunnel(InetSocketAddress upstream) {
       return new Forward(upstream, null, true);
+    }
+
+    /**
+     * The same forward with its body held back until the upstream answers {@code 100 Continue}, and
+     * dropped when it answers anything else.
+     */
+    Forward withBodyAfterContinue() {
+      return new Forward(upstream, head, keepBody, true);
     }
   }
 
@@ -188,8 +203,20 @@ final class SocketRelay implements AutoCloseable {
     }
     toUpstream.write(forward.head().replaced("Connection", "close").bytes());
     toUpstream.flush();
-    workers.execute(() -> pumpBody(fromClient, forward.keepBody() ? toUpstream : null));
-    responsePass.relay(new BufferedInputStream(upstream.getInputStream()), flushing(client));
+    InputStream fromUpstream = new BufferedInputStream(upstream.getInputStream());
+    boolean bodyGoes =
+        forward.keepBody() && (!forward.bodyAfterContinue() || continued(fromUpstream));
+    workers.execute(() -> pumpBody(fromClient, bodyGoes ? toUpstream : null));
+    responsePass.relay(fromUpstream, flushing(client));
+  }
+
+  /** Waits for the upstream's first answer: whether it is {@code 100 Continue}; nothing is read. */
+  private static boolean continued(InputStream fromUpstream) throws IOException {
+    byte[] status = "HTTP/1.1 100".getBytes(StandardCharsets.US_ASCII);
+    fromUpstream.mark(status.length);
+    byte[] start = fromUpstream.readNBytes(status.length);
+    fromUpstream.reset();
+    return Arrays.equals(start, status);
   }
 
   /** Copies the request body upstream, or reads and drops it when the rule drops bodies. */
