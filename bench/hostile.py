@@ -113,16 +113,17 @@ async def serve_upstream(hold):
 # --- client plumbing --------------------------------------------------------------------------
 
 
-async def dial(port, gate=None, rcvbuf=None):
+async def dial(port, gate=None, rcvbuf=None, timeout=10.0):
     """A non-blocking loopback socket. The receive buffer is set before connecting, as the TCP
-    window is agreed then; the gate limits connects in flight."""
+    window is agreed then; the gate limits connects in flight. The limit is generous because the
+    client's own loop, on a shared busy machine, can be late too."""
     sock = socket.socket()
     sock.setblocking(False)
     if rcvbuf:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     try:
         async with gate or asyncio.Semaphore():
-            await asyncio.wait_for(asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", port)), 5)
+            await asyncio.wait_for(asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", port)), timeout)
     except BaseException:
         sock.close()
         raise
@@ -161,7 +162,7 @@ async def fetch(port, raw, timeout=PROBE_TIMEOUT, cap=1 << 20):
     """One request on a fresh connection, read to its end (at most `cap` bytes).
     Returns (data, seconds to the first byte); raises only when nothing came back in time."""
     start = time.monotonic()
-    sock = await dial(port)
+    sock = await dial(port, timeout=timeout)
     parts, first = [], None
     try:
         await send(sock, raw)
