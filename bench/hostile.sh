@@ -143,19 +143,7 @@ start_nginx() {
   local dir="$phase/nginx" master i
   target_port="$(free_port)"
   # Each watch or slow client holds two connections: its own and the one to the cluster.
-  nginx_conf "$dir" 16000 <<EOF
-  upstream cluster { server 127.0.0.1:$upstream_port; keepalive 128; }
-  server {
-    listen 127.0.0.1:$target_port;
-    location /api/kubernetes/proxy/ {
-      proxy_pass http://cluster/;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Authorization "Bearer hostile-token";
-      proxy_buffering off;
-    }
-  }
-EOF
+  nginx_reverse_proxy "$target_port" "$upstream_port" hostile-token | nginx_conf "$dir" 16000
   nginx -p "$dir" -c "$dir/nginx.conf" >"$dir/out.log" 2>&1 &
   master=$!
   phase_pids+=("$master")

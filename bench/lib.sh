@@ -45,3 +45,23 @@ EOF
     echo "}"
   } >"$dir/nginx.conf"
 }
+
+# Prints the http lines of nginx as a portal proxy on 127.0.0.1:PORT in front of the cluster on
+# 127.0.0.1:UPSTREAM_PORT: the mount path stripped, the token set, upstream connections kept
+# alive, nothing buffered. It selects no cluster.
+nginx_reverse_proxy() {
+  local port="$1" upstream_port="$2" token="$3"
+  cat <<EOF
+  upstream cluster { server 127.0.0.1:$upstream_port; keepalive 128; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:$port;
+    location /api/kubernetes/proxy/ {
+      proxy_pass http://cluster/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Authorization "Bearer $token";
+      proxy_buffering off;
+    }
+  }
+EOF
+}

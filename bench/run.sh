@@ -177,19 +177,7 @@ EOF
   # one worker and kept-alive upstream connections, costs on this machine. It strips the mount
   # prefix and sets the token like the proxies under test, but selects no cluster.
   nginx_proxy_port="$(free_port)"
-  nginx_conf "$work/nginx-proxy" <<EOF
-  upstream cluster { server 127.0.0.1:$nginx_port; keepalive 128; keepalive_requests 1000000; }
-  server {
-    listen 127.0.0.1:$nginx_proxy_port;
-    location /api/kubernetes/proxy/ {
-      proxy_pass http://cluster/;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Authorization "Bearer $token";
-      proxy_buffering off;
-    }
-  }
-EOF
+  nginx_reverse_proxy "$nginx_proxy_port" "$nginx_port" "$token" | nginx_conf "$work/nginx-proxy"
   "${on_proxy_cpu[@]}" nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
   started_pids+=($!)
 else
