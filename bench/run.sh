@@ -132,22 +132,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Waits until the file has a line matching the pattern and prints the first match.
-await_line() {
-  local file="$1" pattern="$2" pid="$3" name="$4" i
-  for ((i = 0; i < 600; i++)); do
-    if grep -m1 -o -E "$pattern" "$file" 2>/dev/null; then
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || die "$name exited while starting; its output: $(tail -n 20 "$file")"
-    sleep 0.1
-  done
-  die "$name did not start within 60 s; its output: $(tail -n 20 "$file")"
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 # --- start everything ------------------------------------------------------------------------
 
@@ -166,33 +152,6 @@ echo_url="$(awk '/name: alpha$/ {found = 1} found && /url:/ {print $2; exit}' "$
 read -r echo_tls_url echo_tls_ca < <(awk '/name: tls-cadata$/ {found = 1}
   found && /url:/ {url = $2} found && /caData:/ {print url, $2; exit}' "$work/fixtures/app-config.yaml")
 [[ "$echo_tls_url" =~ ^https:// ]] || die "cannot find cluster tls-cadata in the fixtures config"
-
-# Writes DIR/nginx.conf for an nginx instance of its own in DIR: one worker (the 2 cores are shared
-# with wrk and the proxies), files and temp paths under DIR, no access log; the http block's own
-# lines come from stdin.
-nginx_conf() {
-  local dir="$1"
-  mkdir -p "$dir/tmp"
-  {
-    cat <<EOF
-worker_processes 1;
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $dir/tmp/body;
-  proxy_temp_path $dir/tmp/proxy;
-  fastcgi_temp_path $dir/tmp/fastcgi;
-  uwsgi_temp_path $dir/tmp/uwsgi;
-  scgi_temp_path $dir/tmp/scgi;
-  keepalive_requests 1000000;
-EOF
-    cat
-    echo "}"
-  } >"$dir/nginx.conf"
-}
 
 if [[ "$upstream_kind" == nginx ]]; then
   nginx_port="$(free_port)"
@@ -218,19 +177,7 @@ EOF
   # one worker and kept-alive upstream connections, costs on this machine. It strips the mount
   # prefix and sets the token like the proxies under test, but selects no cluster.
   nginx_proxy_port="$(free_port)"
-  nginx_conf "$work/nginx-proxy" <<EOF
-  upstream cluster { server 127.0.0.1:$nginx_port; keepalive 128; keepalive_requests 1000000; }
-  server {
-    listen 127.0.0.1:$nginx_proxy_port;
-    location /api/kubernetes/proxy/ {
-      proxy_pass http://cluster/;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Authorization "Bearer $token";
-      proxy_buffering off;
-    }
-  }
-EOF
+  nginx_reverse_proxy "$nginx_proxy_port" "$nginx_port" "$token" | nginx_conf "$work/nginx-proxy"
   "${on_proxy_cpu[@]}" nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
   started_pids+=($!)
 else
