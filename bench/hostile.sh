@@ -129,7 +129,7 @@ EOF
     { echo "proxy:"; sed 's/^/  /' "$extra"; } >"$phase/extra.yaml"
     configs+=(--config "$phase/extra.yaml")
   fi
-  java -Xmx128m -jar "$proxy_jar" "${configs[@]}" >"$phase/proxy.out" 2>"$phase/proxy.log" &
+  java -Xmx128m ${HOSTILE_EXTRA_JAVA_OPTS:-} -jar "$proxy_jar" "${configs[@]}" >"$phase/proxy.out" 2>"$phase/proxy.log" &
   target_pid=$!
   phase_pids+=("$target_pid")
   target_port="$(await_line "$phase/proxy.out" '127\.0\.0\.1:[0-9]+' "$target_pid" "the reference proxy")"

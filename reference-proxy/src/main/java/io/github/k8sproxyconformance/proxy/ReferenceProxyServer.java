@@ -25,6 +25,14 @@ public final class ReferenceProxyServer implements AutoCloseable {
   /** Node's default limit; Kubernetes clients send long impersonation and token headers. */
   static final int REQUEST_HEADER_SIZE = 16 * 1024;
 
+  /**
+   * Connections the kernel may hold for the proxy to accept (capped by {@code net.core.somaxconn}).
+   * Java's default of 50 dropped most of a burst of 5,000 watches (every dashboard reconnecting
+   * after a restart); a dropped handshake costs its caller seconds of retransmission, or the
+   * connection.
+   */
+  private static final int ACCEPT_QUEUE_SIZE = 4096;
+
   /** Room for the head lines the proxy writes differently from the cluster (framing). */
   private static final int RESPONSE_HEAD_SLACK = 1024;
 
@@ -53,6 +61,7 @@ public final class ReferenceProxyServer implements AutoCloseable {
     connector.setHost(config.listenHost());
     connector.setPort(config.listenPort());
     connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
+    connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
     server.addConnector(connector);
     server.setHandler(new ProxyEndpointHandler(config));
     server.setErrorHandler(new ServerErrorHandler());

@@ -25,7 +25,7 @@ public record ProxyLimits(
 
   /** The defaults: generous enough for 5,000 watches on one cluster, bounded everywhere. */
   public static final ProxyLimits DEFAULTS =
-      new ProxyLimits(Duration.ofSeconds(60), 8192, 1024, 16 * 1024);
+      new ProxyLimits(Duration.ofSeconds(60), 8192, 8192, 16 * 1024);
 
   /** Checks the bounds are usable. */
   public ProxyLimits {
