@@ -242,37 +242,17 @@ final class ClusterProxyHandler extends ProxyHandler {
           }
           return false;
         });
-    LOG.debug(
-        "{} client->proxy {} {} => proxy->cluster '{}' {}",
-        requestId(clientToProxyRequest),
-        clientToProxyRequest.getMethod(),
-        clientToProxyRequest.getHttpURI().getPath(),
-        cluster.name(),
-        cluster.url());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} client->proxy {} {} => proxy->cluster '{}' {}",
+          requestId(clientToProxyRequest),
+          clientToProxyRequest.getMethod(),
+          clientToProxyRequest.getHttpURI().getPath(),
+          cluster.name(),
+          cluster.url());
+    }
     super.sendProxyToServerRequest(
         clientToProxyRequest, proxyToServerRequest, proxyToClientResponse, proxyToClientCallback);
-  }
-
-  @Override
-  protected void onProxyToClientResponseComplete(
-      Request clientToProxyRequest,
-      org.eclipse.jetty.client.Request proxyToServerRequest,
-      org.eclipse.jetty.client.Response serverToProxyResponse,
-      Response proxyToClientResponse,
-      Callback proxyToClientCallback) {
-    LOG.info(
-        "{} client->proxy {} {} => proxy->cluster '{}': {}",
-        requestId(clientToProxyRequest),
-        clientToProxyRequest.getMethod(),
-        clientToProxyRequest.getHttpURI().getPath(),
-        cluster.name(),
-        serverToProxyResponse.getStatus());
-    super.onProxyToClientResponseComplete(
-        clientToProxyRequest,
-        proxyToServerRequest,
-        serverToProxyResponse,
-        proxyToClientResponse,
-        proxyToClientCallback);
   }
 
   /** See {@link ExchangeFailures#answer}. */
