@@ -109,9 +109,8 @@ final class ClusterProxyHandler extends ProxyHandler {
    *
    * <p>The cluster's response is relayed by callbacks that only write to the client without
    * waiting, so the client's transport is declared non-blocking: each response is passed on by the
-   * thread that read it, without a handoff to another thread per request. The server side stays
-   * blocking: declared non-blocking, Jetty 12.1.14 left a pipelined request unanswered until the
-   * idle timeout in {@code HostileInputFuzzTest}.
+   * thread that read it, without a handoff to another thread per request. The server side is
+   * non-blocking too ({@link ProxyEndpointHandler#getInvocationType}).
    */
   @Override
   protected HttpClient newHttpClient() {
