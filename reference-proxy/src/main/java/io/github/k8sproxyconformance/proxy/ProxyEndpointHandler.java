@@ -60,18 +60,6 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     }
   }
 
-  /**
-   * Nothing on the request path waits: refusals and health answers are written with callbacks,
-   * proxying and WebSocket relays continue in listeners, and the access log is written by its own
-   * thread. So Jetty may call this handler on the selector thread that parsed the request, without
-   * handing each request to a pool thread. {@code PipeliningTest} and {@code HostileInputFuzzTest}
-   * cover requests pipelined behind a proxied one in this mode.
-   */
-  @Override
-  public InvocationType getInvocationType() {
-    return InvocationType.NON_BLOCKING;
-  }
-
   @Override
   public List<Handler> getHandlers() {
     return new ArrayList<>(clusterHandlers.values());

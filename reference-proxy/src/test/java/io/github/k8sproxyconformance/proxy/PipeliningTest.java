@@ -14,12 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Requests sent back to back on one connection are all answered, in order, without delay.
- *
- * <p>The endpoint handler is non-blocking, so Jetty runs it on the selector thread that parsed the
- * first request, and the first response completes later on a cluster client's thread; the second
- * request must then still be parsed and answered, also when the first one's body was forwarded
- * (demanded chunk by chunk) or left unread by a refusal.
+ * Requests sent back to back on one connection are all answered, in order, without delay: also when
+ * the first one's body was forwarded (demanded chunk by chunk) or left unread by a refusal, and
+ * when the first response completes on a cluster client's thread.
  */
 class PipeliningTest extends ProxyTestBase {
   private static final int QUIET_MS = 3_000;
