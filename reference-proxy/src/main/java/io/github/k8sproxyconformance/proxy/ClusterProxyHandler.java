@@ -109,9 +109,15 @@ final class ClusterProxyHandler extends ProxyHandler {
    *
    * <p>The cluster's response is relayed by callbacks that only write to the client without
    * waiting, so the client's transport is declared non-blocking: each response is passed on by the
-   * thread that read it, without a handoff to another thread per request. The server side stays
-   * blocking: declared non-blocking, Jetty 12.1.14 left a pipelined request unanswered until the
-   * idle timeout in {@code HostileInputFuzzTest}.
+   * thread that read it, without a handoff to another thread per request.
+   *
+   * <p>The server side stays blocking, so each request is handed from the selector to a pool
+   * thread. Declared non-blocking, Jetty 12.1.14 now and then leaves a connection without any
+   * answer: under the fuzz test's traffic about 1 request in 20,000 got nothing until the client
+   * gave up, whatever the request (valid GETs, refusals, parse errors, pipelined pairs), and a
+   * plain Jetty server with a trivial non-blocking handler that never reads the body and answers at
+   * once does the same ({@code NonBlockingHandlerReproduction}); declared blocking, none of several
+   * 60,000-request runs lost one. Rerun that reproduction after a Jetty upgrade.
    */
   @Override
   protected HttpClient newHttpClient() {
@@ -242,37 +248,17 @@ final class ClusterProxyHandler extends ProxyHandler {
           }
           return false;
         });
-    LOG.debug(
-        "{} client->proxy {} {} => proxy->cluster '{}' {}",
-        requestId(clientToProxyRequest),
-        clientToProxyRequest.getMethod(),
-        clientToProxyRequest.getHttpURI().getPath(),
-        cluster.name(),
-        cluster.url());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} client->proxy {} {} => proxy->cluster '{}' {}",
+          requestId(clientToProxyRequest),
+          clientToProxyRequest.getMethod(),
+          clientToProxyRequest.getHttpURI().getPath(),
+          cluster.name(),
+          cluster.url());
+    }
     super.sendProxyToServerRequest(
         clientToProxyRequest, proxyToServerRequest, proxyToClientResponse, proxyToClientCallback);
-  }
-
-  @Override
-  protected void onProxyToClientResponseComplete(
-      Request clientToProxyRequest,
-      org.eclipse.jetty.client.Request proxyToServerRequest,
-      org.eclipse.jetty.client.Response serverToProxyResponse,
-      Response proxyToClientResponse,
-      Callback proxyToClientCallback) {
-    LOG.info(
-        "{} client->proxy {} {} => proxy->cluster '{}': {}",
-        requestId(clientToProxyRequest),
-        clientToProxyRequest.getMethod(),
-        clientToProxyRequest.getHttpURI().getPath(),
-        cluster.name(),
-        serverToProxyResponse.getStatus());
-    super.onProxyToClientResponseComplete(
-        clientToProxyRequest,
-        proxyToServerRequest,
-        serverToProxyResponse,
-        proxyToClientResponse,
-        proxyToClientCallback);
   }
 
   /** See {@link ExchangeFailures#answer}. */

@@ -131,7 +131,8 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
 
   private static boolean refuse(
       ErrorEnvelope envelope, Request request, Response response, Callback callback, String url) {
-    LOG.info(
+    // the access log has the status; the reason is for whoever debugs a refusal
+    LOG.debug(
         "client->proxy {} {} refused: {} {}",
         request.getMethod(),
         request.getHttpURI().getPath(),

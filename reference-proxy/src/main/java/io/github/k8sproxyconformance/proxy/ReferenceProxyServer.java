@@ -65,6 +65,7 @@ public final class ReferenceProxyServer implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(new ProxyEndpointHandler(config));
     server.setErrorHandler(new ServerErrorHandler());
+    AccessLog.of(config.accessLog()).ifPresent(server::setRequestLog);
     server.setStopAtShutdown(false);
 
     List<String> warnings = StartupWarnings.of(config);

@@ -39,7 +39,9 @@ public final class ConfigLoader {
           "requestHeadTimeoutMs",
           "maxConnectionsPerCluster",
           "maxQueuedRequestsPerCluster",
-          "maxResponseHeadBytes");
+          "maxResponseHeadBytes",
+          "accessLog");
+  private static final List<String> ACCESS_LOG_KEYS = List.of("path", "format");
   private static final List<String> LISTEN_KEYS = List.of("host", "port");
   private static final ClusterUrl LOCAL_KUBECTL_PROXY_URL =
       ClusterUrl.parse("http://127.0.0.1:8001").orElseThrow();
@@ -123,7 +125,40 @@ public final class ConfigLoader {
         duplicateNames(proxy.get("duplicateNames")),
         Duration.ofMillis(proxy.get("connectionIdleTimeoutMs").number(30_000, 1, Long.MAX_VALUE)),
         Duration.ofMillis(proxy.get("exchangeIdleTimeoutMs").number(0, 0, Long.MAX_VALUE)),
-        limits(proxy));
+        limits(proxy),
+        accessLog(proxy.get("accessLog")));
+  }
+
+  /**
+   * {@code path}: {@code stderr} (or {@code -}, the default), {@code log} (the application log),
+   * {@code off}, or a file; {@code format}: {@code combined} (the default), {@code common}, or a
+   * {@code CustomRequestLog} format string. A relative file is relative to the working directory.
+   */
+  private static AccessLogSettings accessLog(YamlNode node) {
+    requireKnownKeys(node, ACCESS_LOG_KEYS);
+    YamlNode pathNode = node.get("path");
+    String path = pathNode.optionalString().map(String::trim).orElse("stderr");
+    YamlNode formatNode = node.get("format");
+    String named = formatNode.optionalString().map(String::trim).orElse("combined");
+    String format =
+        switch (named) {
+          case "combined" -> AccessLogSettings.COMBINED_FORMAT;
+          case "common" -> AccessLogSettings.COMMON_FORMAT;
+          case "" -> throw formatNode.error("must be combined, common or a format string");
+          default -> named;
+        };
+    return switch (path) {
+      case "stderr", "-" ->
+          new AccessLogSettings(AccessLogSettings.Destination.STDERR, Optional.empty(), format);
+      case "log" ->
+          new AccessLogSettings(AccessLogSettings.Destination.LOG, Optional.empty(), format);
+      case "off" ->
+          new AccessLogSettings(AccessLogSettings.Destination.OFF, Optional.empty(), format);
+      case "" -> throw pathNode.error("must be stderr, log, off or a file");
+      default ->
+          new AccessLogSettings(
+              AccessLogSettings.Destination.FILE, Optional.of(Path.of(path)), format);
+    };
   }
 
   private static ProxyLimits limits(YamlNode proxy) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param exchangeIdleTimeout how long an in-flight exchange may see no bytes from the cluster
  *     before it is cut; {@link Duration#ZERO} for never, so a quiet watch stays open
  * @param limits the bounds against hostile clusters and slow callers
+ * @param accessLog where the line per exchange goes, and its format
  */
 public record ProxyConfig(
     List<ClusterConfig> clusters,
@@ -28,7 +29,8 @@ public record ProxyConfig(
     DuplicateNamePolicy duplicateNames,
     Duration connectionIdleTimeout,
     Duration exchangeIdleTimeout,
-    ProxyLimits limits) {
+    ProxyLimits limits,
+    AccessLogSettings accessLog) {
 
   /** Copies the cluster list so the record stays immutable. */
   public ProxyConfig {
@@ -40,5 +42,6 @@ public record ProxyConfig(
     Objects.requireNonNull(connectionIdleTimeout, "connectionIdleTimeout");
     Objects.requireNonNull(exchangeIdleTimeout, "exchangeIdleTimeout");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(accessLog, "accessLog");
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +128,36 @@ class ConfigLoaderTest {
     assertThat(config.connectionIdleTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.exchangeIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.limits()).isEqualTo(new ProxyLimits(Duration.ofSeconds(10), 100, 10, 65536));
+    assertThat(config.accessLog()).isEqualTo(AccessLogSettings.DEFAULTS);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          '{}'                                  | STDERR |             | combined
+          '{path: stderr, format: common}'      | STDERR |             | common
+          '{path: "-"}'                         | STDERR |             | combined
+          '{path: log}'                         | LOG    |             | combined
+          '{path: off}'                         | OFF    |             | combined
+          '{path: logs/access.log}'             | FILE   | logs/access.log | combined
+          '{format: "%a %s"}'                   | STDERR |             | %a %s
+          """)
+  void readsTheAccessLogSettings(
+      String section, AccessLogSettings.Destination destination, String file, String format) {
+    AccessLogSettings settings =
+        parse(oneCluster("") + "proxy:\n  accessLog: " + section + "\n").accessLog();
+
+    assertThat(settings.destination()).isEqualTo(destination);
+    assertThat(settings.file()).isEqualTo(Optional.ofNullable(file).map(Path::of));
+    assertThat(settings.format())
+        .isEqualTo(
+            switch (format) {
+              case "combined" -> AccessLogSettings.COMBINED_FORMAT;
+              case "common" -> AccessLogSettings.COMMON_FORMAT;
+              default -> format;
+            });
   }
 
   @Test
@@ -239,7 +270,9 @@ class ConfigLoaderTest {
           unknown policy     | duplicateNames: random     | proxy.duplicateNames: unknown policy 'random' (supported: first-match, reject)
           bad mount          | mountPath: api/proxy       | proxy.mountPath: must be a path such as /api/kubernetes/proxy
           dot mount          | mountPath: /api/../proxy   | proxy.mountPath: must be a path such as /api/kubernetes/proxy
-          unknown key        | listn: 1                   | proxy.listn: unknown key (known: listen, mountPath, profile, duplicateNames, connectionIdleTimeoutMs, exchangeIdleTimeoutMs, requestHeadTimeoutMs, maxConnectionsPerCluster, maxQueuedRequestsPerCluster, maxResponseHeadBytes)
+          unknown key        | listn: 1                   | proxy.listn: unknown key (known: listen, mountPath, profile, duplicateNames, connectionIdleTimeoutMs, exchangeIdleTimeoutMs, requestHeadTimeoutMs, maxConnectionsPerCluster, maxQueuedRequestsPerCluster, maxResponseHeadBytes, accessLog)
+          unknown log key    | 'accessLog: {file: a.log}' | proxy.accessLog.file: unknown key (known: path, format)
+          empty log path     | 'accessLog: {path: ""}'    | proxy.accessLog.path: must be stderr, log, off or a file
           bad port           | 'listen: {port: 70000}'    | proxy.listen.port: must be between 0 and 65535
           text port          | 'listen: {port: seven}'    | proxy.listen.port: must be a whole number
           negative timeout   | exchangeIdleTimeoutMs: -1  | proxy.exchangeIdleTimeoutMs: must be between 0 and 9223372036854775807

@@ -108,7 +108,8 @@ public class ProxyConfigurationSteps {
             base.mountPath(),
             base.profile(),
             duplicateNames != null ? duplicateNames : base.duplicateNames(),
-            base.connectionIdleTimeoutMs()));
+            base.connectionIdleTimeoutMs(),
+            base.accessLogPath()));
   }
 
   private ProxyTarget startedProxy() {

@@ -234,11 +234,18 @@ public final class Harness {
   /**
    * The bundled proxy's section. Its 5 s connection idle timeout is when the reference proxy
    * notices a client that gave up on a hung cluster, so that scenario takes seconds, not the
-   * default 30 s.
+   * default 30 s. Its access log goes to the application log, which the run routes to {@code
+   * proxy.log} ({@link ProxyLog}), not to the console.
    */
   private static ProxySection bundledSection(HarnessConfig config) {
     return new ProxySection(
-        "127.0.0.1", 0, MOUNT_PATH, config.profile().id(), "first-match", BUNDLED_IDLE_TIMEOUT_MS);
+        "127.0.0.1",
+        0,
+        MOUNT_PATH,
+        config.profile().id(),
+        "first-match",
+        BUNDLED_IDLE_TIMEOUT_MS,
+        "log");
   }
 
   private static Path createdDir(Path dir) {

@@ -95,7 +95,8 @@ final class ConfigChanges {
         duplicateNames,
         connectionIdle,
         exchangeIdle,
-        config.limits());
+        config.limits(),
+        config.accessLog());
   }
 
   /** The clusters in reverse order, so the last of several sharing a name is found first. */
