@@ -186,6 +186,7 @@ class Probe:
 
     def __init__(self, port, raw):
         self.port, self.raw, self.results, self.tasks = port, raw, [], []
+        self.began = time.monotonic()
 
     def tick(self):
         self.tasks.append(asyncio.create_task(self.one()))
@@ -196,13 +197,15 @@ class Probe:
             ok = status_of((await fetch(self.port, self.raw))[0]) == 200
         except TIMEOUTS:
             ok = False
-        self.results.append((ok, time.monotonic() - start))
+        self.results.append((ok, time.monotonic() - start, start - self.began))
 
     async def summary(self):
         await asyncio.gather(*self.tasks)
-        good = [s for ok, s in self.results if ok]
+        good = [s for ok, s, _ in self.results if ok]
+        # when the slow and failed probes were sent, to tell a burst from a steady state
+        slow = [(round(at, 1), round(s, 3), ok) for ok, s, at in self.results if not ok or s > 0.5]
         return {"ok": len(good), "n": len(self.results), "p50": pct(good, 50), "p99": pct(good, 99),
-                "max": max(good, default=None)}
+                "max": max(good, default=None), "slow": slow}
 
 
 def proc_status(pid):

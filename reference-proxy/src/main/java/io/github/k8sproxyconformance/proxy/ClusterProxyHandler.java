@@ -50,6 +50,7 @@ final class ClusterProxyHandler extends ProxyHandler {
   private final Duration connectionIdleTimeout;
   private final Duration exchangeIdleTimeout;
   private final ProxyLimits limits;
+  private final PoolShards shards;
   private final WebSocketComponents webSocketComponents;
   private WebSocketCoreClient webSocketClient;
   private WebSocketRelay webSocketRelay;
@@ -66,6 +67,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     this.connectionIdleTimeout = connectionIdleTimeout;
     this.exchangeIdleTimeout = exchangeIdleTimeout;
     this.limits = limits;
+    this.shards = new PoolShards(limits);
     this.webSocketComponents = webSocketComponents;
     setUseServerThreadPool(true);
   }
@@ -140,8 +142,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
     httpClient.setIdleTimeout(connectionIdleTimeout.toMillis());
     // watches and slow callers hold a connection each: see docs/reliability.md for the sizes
-    httpClient.setMaxConnectionsPerDestination(limits.maxConnectionsPerCluster());
-    httpClient.setMaxRequestsQueuedPerDestination(limits.maxQueuedRequestsPerCluster());
+    shards.configure(httpClient, limits);
     // without a bound, a cluster sending header lines for ever fills the heap
     httpClient.setMaxResponseHeadersSize(limits.maxResponseHeadBytes());
     httpClient.setRequestBufferSize(REQUEST_BUFFER_SIZE);
@@ -165,11 +166,12 @@ final class ClusterProxyHandler extends ProxyHandler {
   @Override
   protected org.eclipse.jetty.client.Request newProxyToServerRequest(
       Request clientToProxyRequest, HttpURI newHttpURI) {
-    return getHttpClient()
-        .newRequest(origin)
-        .method(clientToProxyRequest.getMethod())
-        .path(ProxyExchange.of(clientToProxyRequest).targetPathAndQuery())
-        .idleTimeout(exchangeIdleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    return shards.assign(
+        getHttpClient()
+            .newRequest(origin)
+            .method(clientToProxyRequest.getMethod())
+            .path(ProxyExchange.of(clientToProxyRequest).targetPathAndQuery())
+            .idleTimeout(exchangeIdleTimeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   @Override

@@ -16,6 +16,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +136,42 @@ class HostileClustersTest extends ProxyTestBase {
           .startsWith(
               "{\"error\":{\"name\":\"ServiceUnavailableError\",\"message\":\"Cluster 'busy' has")
           .doesNotContain("HttpDestination", "pool", "queued", "EPROTO", "127.0.0.1");
+    }
+  }
+
+  /**
+   * Catches a split of a cluster's connections over several pools that loses the limits: beyond one
+   * pool's 256 connections the next pool takes over, and the cluster's total and its queue still
+   * hold, so the request past both is refused.
+   */
+  @Test
+  void connectionsBeyondOnePoolStillKeepTheClusterLimits() throws Exception {
+    FaultUpstream hung = closeLater(new FaultUpstream());
+    startProxy(
+        kubernetes(configLocator(serviceAccount("busy", hung.url(), "t"))),
+        "maxConnectionsPerCluster: 300",
+        "maxQueuedRequestsPerCluster: 20");
+    List<Socket> holders = new ArrayList<>();
+    try {
+      // 300 take every connection, 20 fill the queues
+      for (int i = 0; i < 320; i++) {
+        Socket holder = closeLater(new Socket("127.0.0.1", proxy.endpoint().getPort()));
+        holder.getOutputStream().write(get("busy", "/api/v1/pods?" + Fault.HANG.query()));
+        holders.add(holder);
+        long deadline = System.nanoTime() + RELEASE_LIMIT.toNanos();
+        while (hung.open() < Math.min(i + 1, 300) && System.nanoTime() < deadline) {
+          Thread.sleep(2);
+        }
+      }
+      Thread.sleep(300);
+
+      assertThat(hung.open()).isEqualTo(300);
+      Outcome refused = send("busy", "/api/v1/pods", "");
+      assertThat(refused.status()).isEqualTo(503);
+    } finally {
+      for (Socket holder : holders) {
+        holder.close();
+      }
     }
   }
 
