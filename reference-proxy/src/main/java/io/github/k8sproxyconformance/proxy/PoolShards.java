@@ -46,22 +46,39 @@ final class PoolShards {
    * when none has, and counts it in flight until it completes.
    */
   Request assign(Request request) {
-    int chosen = 0;
-    int fewest = Integer.MAX_VALUE;
+    int shard = firstWithRoom();
+    if (shard < 0) {
+      shard = leastBusy();
+      inFlight.incrementAndGet(shard);
+    }
+    int assigned = shard;
+    return request.tag(tags[assigned]).onComplete(result -> inFlight.decrementAndGet(assigned));
+  }
+
+  /**
+   * The first shard with a connection to spare, counted in flight at once: a check and a separate
+   * increment let a burst put more exchanges on a shard than its connections, and the surplus
+   * overflowed its queue while connections were still opening.
+   */
+  private int firstWithRoom() {
     for (int shard = 0; shard < tags.length; shard++) {
-      int busy = inFlight.get(shard);
-      if (busy < connectionsPerShard) {
-        chosen = shard;
-        break;
+      for (int busy = inFlight.get(shard); busy < connectionsPerShard; busy = inFlight.get(shard)) {
+        if (inFlight.compareAndSet(shard, busy, busy + 1)) {
+          return shard;
+        }
       }
-      if (busy < fewest) {
-        fewest = busy;
+    }
+    return -1;
+  }
+
+  private int leastBusy() {
+    int chosen = 0;
+    for (int shard = 1; shard < tags.length; shard++) {
+      if (inFlight.get(shard) < inFlight.get(chosen)) {
         chosen = shard;
       }
     }
-    int shard = chosen;
-    inFlight.incrementAndGet(shard);
-    return request.tag(tags[shard]).onComplete(result -> inFlight.decrementAndGet(shard));
+    return chosen;
   }
 
   private static int ceilDiv(int a, int b) {
