@@ -142,7 +142,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
     httpClient.setIdleTimeout(connectionIdleTimeout.toMillis());
     // watches and slow callers hold a connection each: see docs/reliability.md for the sizes
-    shards.configure(httpClient, limits);
+    shards.configure(httpClient);
     // without a bound, a cluster sending header lines for ever fills the heap
     httpClient.setMaxResponseHeadersSize(limits.maxResponseHeadBytes());
     httpClient.setRequestBufferSize(REQUEST_BUFFER_SIZE);

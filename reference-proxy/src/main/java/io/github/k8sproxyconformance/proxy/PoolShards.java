@@ -23,10 +23,12 @@ final class PoolShards {
   private final Integer[] tags;
   private final AtomicIntegerArray inFlight;
   private final int connectionsPerShard;
+  private final int queuedPerShard;
 
   PoolShards(ProxyLimits limits) {
     int shards = ceilDiv(limits.maxConnectionsPerCluster(), CONNECTIONS_PER_SHARD);
     this.connectionsPerShard = ceilDiv(limits.maxConnectionsPerCluster(), shards);
+    this.queuedPerShard = ceilDiv(limits.maxQueuedRequestsPerCluster(), shards);
     this.tags = new Integer[shards];
     for (int i = 0; i < shards; i++) {
       tags[i] = i;
@@ -35,10 +37,9 @@ final class PoolShards {
   }
 
   /** Sizes the client's per-destination limits so that all shards together keep the limits. */
-  void configure(HttpClient client, ProxyLimits limits) {
+  void configure(HttpClient client) {
     client.setMaxConnectionsPerDestination(connectionsPerShard);
-    client.setMaxRequestsQueuedPerDestination(
-        ceilDiv(limits.maxQueuedRequestsPerCluster(), tags.length));
+    client.setMaxRequestsQueuedPerDestination(queuedPerShard);
   }
 
   /**
