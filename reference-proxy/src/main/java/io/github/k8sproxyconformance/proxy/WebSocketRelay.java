@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * envelope as any request. Jetty's {@code ProxyHandler} cannot do this: it drops {@code Upgrade}.
  */
 final class WebSocketRelay {
+  /**
+   * The largest frame relayed; a larger one closes the session with 1009. The bound keeps a session
+   * from buffering a frame without end; Jetty's default of 64 KiB is raised so larger writes pass.
+   */
+  private static final long MAX_FRAME_BYTES = 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketRelay.class);
 
   private final ClusterConfig cluster;
@@ -177,8 +183,15 @@ final class WebSocketRelay {
         .write(response, callback, request.getMethod(), exchange.originalUrl());
   }
 
+  /**
+   * Frames are relayed whole: with Jetty's default auto-fragmenting, a frame whose bytes arrived in
+   * two reads was passed on as two fragments, so the far side saw a frame split the sender never
+   * split. A frame is therefore read whole before it is relayed, up to {@link #MAX_FRAME_BYTES}.
+   */
   private void configure(Configuration configuration) {
     configuration.setIdleTimeout(idleTimeout);
+    configuration.setAutoFragment(false);
+    configuration.setMaxFrameSize(MAX_FRAME_BYTES);
   }
 
   private URI clusterUri(ProxyExchange exchange) {
