@@ -50,6 +50,9 @@ def ms(seconds):
 
 async def upstream_connection(reader, writer, hold):
     """Answers probes with a small pod list and misbehaves only when the query asks for it."""
+    # A real cluster's socket buffers are in another machine's kernel; here they would take the
+    # shared TCP memory (tcp_mem) from the target's sockets, so they stay small.
+    writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)
     try:
         while True:
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 4 * hold)
@@ -73,6 +76,8 @@ async def upstream_connection(reader, writer, hold):
                 writer.write(b"x" * min(65536, size - sent))
                 await asyncio.wait_for(writer.drain(), 2 * hold)
             await asyncio.wait_for(writer.drain(), IO_TIMEOUT)
+            if "close" in fields.get("connection", ""):  # the observer's direct probe
+                return
     except TIMEOUTS:
         pass
     finally:
@@ -218,21 +223,24 @@ def proc_status(pid):
         return None
 
 
-async def observe(port, pid, health, stopping, results):
+async def observe(port, cluster_port, pid, health, stopping, results):
     """Probes every 200 ms and samples /proc every 250 ms until told to stop; sends the probes'
-    summaries and the peaks."""
-    probes = [Probe(port, request(PROBE_PATH))] + ([Probe(port, HEALTH)] if health else [])
+    summaries and the peaks. The same GET sent straight to the cluster stand-in tells the
+    cluster's own delay, on this shared machine, from the target's."""
+    probes = {"target": Probe(port, request(PROBE_PATH)), "cluster": Probe(cluster_port, request(PROBE_PATH))}
+    if health:
+        probes["health"] = Probe(port, HEALTH)
     samples, tick = [proc_status(pid) or (0, 0)], 0
     results.send("ready")
     while not stopping.is_set():
         if tick % 4 == 0:
-            for probe in probes:
+            for probe in probes.values():
                 probe.tick()
         if tick % 5 == 0:
             samples.append(proc_status(pid) or (0, 0))
         tick += 1
         await asyncio.sleep(0.05)
-    results.send({"probes": [await p.summary() for p in probes],
+    results.send({"probes": {name: await p.summary() for name, p in probes.items()},
                   "rss_peak": max((s[0] for s in samples), default=None),
                   "threads_peak": max((s[1] for s in samples), default=None)})
 
@@ -250,7 +258,7 @@ class Observer:
         context = multiprocessing.get_context("spawn")
         self.stopping, (self.results, sender) = context.Event(), context.Pipe(False)
         self.process = context.Process(target=observer_main, daemon=True, args=(
-            a.port, a.pid, a.target == "reference", self.stopping, sender))
+            a.port, a.cluster_port, a.pid, a.target == "reference", self.stopping, sender))
         self.process.start()
 
     async def ready(self):
@@ -262,7 +270,7 @@ class Observer:
         self.stopping.set()
         seen = await asyncio.to_thread(self.results.poll, 30)  # the last probes take up to 5 s
         self.process.join(5)
-        return self.results.recv() if seen else {"probes": [], "rss_peak": None, "threads_peak": None}
+        return self.results.recv() if seen else {"probes": {}, "rss_peak": None, "threads_peak": None}
 
 
 async def crowd(n, client):
@@ -485,17 +493,20 @@ def probe_cell(p):
 
 def table(results, out):
     """One row per attack and target, markdown, so that it can be pasted as it is."""
-    rows = ["| attack | target | outcome | probe GET during: ok, p50/p99/max | probe GET after | "
-            "/healthz during; after | peak threads | RSS before → peak MiB | process after |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| attack | target | outcome | probe GET during: ok, p50/p99/max | the same GET straight to "
+            "the cluster during | probe GET after | /healthz during; after | peak threads | "
+            "RSS before → peak MiB | process after |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     with open(results) as lines:
         for r in map(json.loads, lines):
-            health = (f"{probe_cell(r['during'][1])}; {probe_cell(r['after'][1])}"
-                      if len(r["during"]) > 1 and len(r["after"]) > 1 else "-")
+            during, after = r["during"], r["after"]
+            health = (f"{probe_cell(during.get('health'))}; {probe_cell(after.get('health'))}"
+                      if "health" in during else "-")
             rss = " → ".join("-" if v is None else f"{v:.0f}" for v in (r["rss_before"], r["rss_peak"]))
             state = ("gone" if not r["alive"] else "alive") + (", OutOfMemoryError in its log" if r["oom"] else "")
             rows.append(f"| {r['attack']} | {r['target']} | {r['outcome']} ({r['seconds']:.0f} s) | "
-                        f"{probe_cell((r['during'] or [None])[0])} | {probe_cell((r['after'] or [None])[0])} | {health} | "
+                        f"{probe_cell(during.get('target'))} | {probe_cell(during.get('cluster'))} | "
+                        f"{probe_cell(after.get('target'))} | {health} | "
                         f"{r['threads_peak'] or '-'} | {rss} | {state} |")
     text = "\n".join(rows) + "\n"
     with open(out, "w") as f:
@@ -510,6 +521,7 @@ def main():
     parser.add_argument("--attack", choices=sorted(ATTACKS))
     parser.add_argument("--target", help="reference or nginx: names the row; /healthz only on reference")
     parser.add_argument("--port", type=int, help="the target's port on 127.0.0.1")
+    parser.add_argument("--cluster-port", type=int, help="the cluster stand-in's port, probed directly too")
     parser.add_argument("--pid", type=int, help="the process to sample: the JVM, or nginx's worker")
     parser.add_argument("--log", help="the target's log, searched for OutOfMemoryError")
     parser.add_argument("--out", help="JSON lines file the result is appended to")

@@ -171,7 +171,7 @@ for attack in ${attacks//,/ }; do
     "start_$target"
     # A safety net only: every operation of the attack has its own time limit.
     timeout --kill-after=10 $((3 * hold + 120)) python3 "$hostile_py" attack --attack "$attack" \
-      --target "$target" --port "$target_port" --pid "$target_pid" --log "$target_log" \
+      --target "$target" --port "$target_port" --cluster-port "$upstream_port" --pid "$target_pid" --log "$target_log" \
       --out "$results" --clients "$clients" --watches "$watches" --hold "$hold" ||
       echo "hostile: attack $attack against $target did not finish cleanly (exit $?)"
     stop_phase
