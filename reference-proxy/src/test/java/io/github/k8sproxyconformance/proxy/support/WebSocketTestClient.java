@@ -53,6 +53,8 @@ public final class WebSocketTestClient implements AutoCloseable {
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
       this.session = coreSession;
+      // a frame whose bytes arrive in two reads must reach the test whole, as the proxy sent it
+      coreSession.setAutoFragment(false);
       callback.succeeded();
       coreSession.demand();
     }
