@@ -1,5 +1,6 @@
 package io.github.k8sproxyconformance.proxy;
 
+import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
 import io.github.k8sproxyconformance.proxy.CredentialPolicy.Replace;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
@@ -7,12 +8,13 @@ import io.github.k8sproxyconformance.proxy.config.ProxyLimits;
 import io.github.k8sproxyconformance.proxy.tls.ClusterTls;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.UpgradeProtocolHandler;
-import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.ClientConnector;
@@ -45,8 +47,23 @@ final class ClusterProxyHandler extends ProxyHandler {
    */
   private static final int REQUEST_BUFFER_SIZE = 2 * ReferenceProxyServer.REQUEST_HEADER_SIZE;
 
+  /** The headers that describe one connection, never passed on: Jetty's ProxyHandler's list. */
+  private static final EnumSet<HttpHeader> HOP_BY_HOP =
+      EnumSet.of(
+          HttpHeader.CONNECTION,
+          HttpHeader.KEEP_ALIVE,
+          HttpHeader.PROXY_AUTHORIZATION,
+          HttpHeader.PROXY_AUTHENTICATE,
+          HttpHeader.PROXY_CONNECTION,
+          HttpHeader.TRANSFER_ENCODING,
+          HttpHeader.TE,
+          HttpHeader.TRAILER,
+          HttpHeader.UPGRADE);
+
   private final ClusterConfig cluster;
   private final URI origin;
+  private final HttpURI originUri;
+  private final HttpField hostField;
   private final Duration connectionIdleTimeout;
   private final Duration exchangeIdleTimeout;
   private final ProxyLimits limits;
@@ -64,6 +81,8 @@ final class ClusterProxyHandler extends ProxyHandler {
     this.cluster = cluster;
     ClusterUrl url = cluster.url();
     this.origin = URI.create(url.scheme() + "://" + url.host() + ":" + url.port());
+    this.originUri = HttpURI.from(url.scheme(), url.host(), url.port(), null);
+    this.hostField = new HttpField(HttpHeader.HOST, url.hostHeader());
     this.connectionIdleTimeout = connectionIdleTimeout;
     this.exchangeIdleTimeout = exchangeIdleTimeout;
     this.limits = limits;
@@ -127,7 +146,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     if (cluster.url().isHttps()) {
       connector.setSslContextFactory(ClusterTls.sslContextFactory(cluster));
     }
-    HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector);
+    ShardedTransport transport = new ShardedTransport(connector, shards.count());
     transport.setInvocationType(InvocationType.NON_BLOCKING);
     return new HttpClient(transport);
   }
@@ -148,55 +167,82 @@ final class ClusterProxyHandler extends ProxyHandler {
     httpClient.setRequestBufferSize(REQUEST_BUFFER_SIZE);
   }
 
+  /**
+   * The cluster's origin, the same for every request: ProxyHandler only hands it on to {@link
+   * #newProxyToServerRequest}, which takes the target from the exchange.
+   */
   @Override
   protected HttpURI rewriteHttpURI(Request clientToProxyRequest) {
-    ClusterUrl url = cluster.url();
-    return HttpURI.build()
-        .scheme(url.scheme())
-        .host(url.host())
-        .port(url.port())
-        .pathQuery(ProxyExchange.of(clientToProxyRequest).targetPathAndQuery());
+    return originUri;
   }
 
-  /**
-   * Sets the raw target on the client request directly: going through {@link java.net.URI} would
-   * reject or re-encode some of the bytes the caller sent. The cluster's origin is parsed once, not
-   * per request.
-   */
+  /** A {@link RawTargetRequest}: the target goes to the cluster byte for byte, and unparsed. */
   @Override
   protected org.eclipse.jetty.client.Request newProxyToServerRequest(
       Request clientToProxyRequest, HttpURI newHttpURI) {
+    String target = ProxyExchange.of(clientToProxyRequest).targetPathAndQuery();
     return shards.assign(
-        getHttpClient()
-            .newRequest(origin)
+        new RawTargetRequest(getHttpClient(), origin, target)
             .method(clientToProxyRequest.getMethod())
-            .path(ProxyExchange.of(clientToProxyRequest).targetPathAndQuery())
             .idleTimeout(exchangeIdleTimeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
+  /**
+   * Copies the caller's headers in one pass, as ProxyHandler would, with Backstage's rules: Host
+   * names the cluster (in the caller's Host position), and credentials follow the exchange.
+   * ProxyHandler's own copy makes a lambda per header and a set of names per request.
+   */
   @Override
   protected void copyRequestHeaders(
       Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
-    super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
-    ProxyExchange exchange = ProxyExchange.of(clientToProxyRequest);
-    proxyToServerRequest.headers(
-        headers -> {
-          headers.put(HttpHeader.HOST, cluster.url().hostHeader());
-          if (exchange.credential() instanceof Replace replace) {
-            Iterator<HttpField> fields = headers.iterator();
-            while (fields.hasNext()) {
-              HttpField field = fields.next();
-              if (field.getHeader() == HttpHeader.AUTHORIZATION
-                  || field.getHeader() == HttpHeader.COOKIE
-                  || CredentialPolicy.isTokenHeader(field)) {
-                fields.remove();
-              }
-            }
-            replace
-                .authorization()
-                .ifPresent(value -> headers.add(HttpHeader.AUTHORIZATION, value));
-          }
-        });
+    HttpFields caller = clientToProxyRequest.getHeaders();
+    Credential credential = ProxyExchange.of(clientToProxyRequest).credential();
+    proxyToServerRequest.headers(upstream -> copyForCluster(caller, upstream, credential));
+  }
+
+  private void copyForCluster(
+      HttpFields caller, HttpFields.Mutable upstream, Credential credential) {
+    // a header the caller names in Connection describes its connection only (RFC 9110 7.6.1)
+    List<String> connectionOptions =
+        caller.contains(HttpHeader.CONNECTION)
+            ? caller.getCSV(HttpHeader.CONNECTION, false)
+            : List.of();
+    boolean replace = credential instanceof Replace;
+    boolean hostSent = false;
+    for (HttpField field : caller) {
+      HttpHeader header = field.getHeader();
+      if (header == HttpHeader.HOST) {
+        if (!hostSent) {
+          upstream.add(hostField);
+          hostSent = true;
+        }
+      } else if (!HOP_BY_HOP.contains(header)
+          && !isListed(connectionOptions, field)
+          && !(replace && isCallerCredential(field))) {
+        upstream.add(field);
+      }
+    }
+    if (!hostSent) {
+      upstream.add(hostField);
+    }
+    if (credential instanceof Replace replacement && replacement.authorization().isPresent()) {
+      upstream.add(HttpHeader.AUTHORIZATION, replacement.authorization().get());
+    }
+  }
+
+  private static boolean isListed(List<String> connectionOptions, HttpField field) {
+    for (int i = 0; i < connectionOptions.size(); i++) {
+      if (connectionOptions.get(i).equalsIgnoreCase(field.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCallerCredential(HttpField field) {
+    return field.getHeader() == HttpHeader.AUTHORIZATION
+        || field.getHeader() == HttpHeader.COOKIE
+        || CredentialPolicy.isTokenHeader(field);
   }
 
   /** Backstage adds neither Via nor Forwarded nor X-Forwarded-*. */

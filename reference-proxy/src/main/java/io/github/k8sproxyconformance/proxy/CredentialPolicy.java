@@ -1,8 +1,12 @@
 package io.github.k8sproxyconformance.proxy;
 
+import io.github.k8sproxyconformance.proxy.config.AuthProvider;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.Profile;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -24,8 +28,19 @@ final class CredentialPolicy {
 
   private final Profile profile;
 
-  CredentialPolicy(Profile profile) {
+  /**
+   * The answer for each cluster that authenticates with its configured token, made once: it is the
+   * same for every request that carries no token of its own.
+   */
+  private final Map<ClusterConfig, Credential> configuredTokens = new IdentityHashMap<>();
+
+  CredentialPolicy(Profile profile, List<ClusterConfig> clusters) {
     this.profile = profile;
+    for (ClusterConfig cluster : clusters) {
+      if (cluster.authProvider() == AuthProvider.SERVICE_ACCOUNT) {
+        configuredTokens.put(cluster, serviceAccount(cluster));
+      }
+    }
   }
 
   /** What is done with credentials on the way to a cluster. */
@@ -46,7 +61,7 @@ final class CredentialPolicy {
 
   /** Whether a request header is one of the consumed token headers. */
   static boolean isTokenHeader(HttpField field) {
-    return field.getLowerCaseName().startsWith(AUTH_HEADER_PREFIX);
+    return field.getName().regionMatches(true, 0, AUTH_HEADER, 0, AUTH_HEADER.length());
   }
 
   Credential resolve(ClusterConfig cluster, HttpFields requestHeaders) {
@@ -58,18 +73,10 @@ final class CredentialPolicy {
       return new Replace(generic);
     }
     return switch (cluster.authProvider()) {
-      case SERVICE_ACCOUNT ->
-          cluster
-              .serviceAccountToken()
-              .<Credential>map(token -> new Replace(Optional.of("Bearer " + token)))
-              .orElseGet(
-                  () ->
-                      new Refused(
-                          ErrorEnvelope.serverError(
-                              "Cluster '"
-                                  + cluster.name()
-                                  + "' has authProvider serviceAccount but no serviceAccountToken"
-                                  + " configured")));
+      case SERVICE_ACCOUNT -> {
+        Credential configured = configuredTokens.get(cluster);
+        yield configured != null ? configured : serviceAccount(cluster);
+      }
       case GOOGLE ->
           bearerFrom(
               requestHeaders, "google", "Google token not found under auth.google in request body");
@@ -83,6 +90,20 @@ final class CredentialPolicy {
       case AKS -> new Replace(providerToken(requestHeaders, "aks").map(token -> "Bearer " + token));
       case LOCAL_KUBECTL_PROXY -> new Replace(Optional.empty());
     };
+  }
+
+  private static Credential serviceAccount(ClusterConfig cluster) {
+    return cluster
+        .serviceAccountToken()
+        .<Credential>map(token -> new Replace(Optional.of("Bearer " + token)))
+        .orElseGet(
+            () ->
+                new Refused(
+                    ErrorEnvelope.serverError(
+                        "Cluster '"
+                            + cluster.name()
+                            + "' has authProvider serviceAccount but no serviceAccountToken"
+                            + " configured")));
   }
 
   private static Credential bearerFrom(HttpFields headers, String suffix, String missingMessage) {
@@ -103,11 +124,32 @@ final class CredentialPolicy {
   private static Optional<String> joinedValue(HttpFields headers, String lowerCaseName) {
     StringBuilder joined = null;
     for (HttpField field : headers) {
-      if (field.getLowerCaseName().equals(lowerCaseName)) {
+      if (hasLowerCasedName(field, lowerCaseName)) {
         String value = field.getValue() == null ? "" : field.getValue();
         joined = joined == null ? new StringBuilder(value) : joined.append(", ").append(value);
       }
     }
     return Optional.ofNullable(joined).map(StringBuilder::toString);
+  }
+
+  /**
+   * Whether the field's name, lower-cased, is {@code lowerCaseName}; compared letter by letter, as
+   * lower-casing a name Jetty does not know makes a new string for every header of every request.
+   */
+  private static boolean hasLowerCasedName(HttpField field, String lowerCaseName) {
+    String name = field.getName();
+    if (name.length() != lowerCaseName.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lowerCaseName.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -36,6 +36,11 @@ final class PoolShards {
     this.inFlight = new AtomicIntegerArray(shards);
   }
 
+  /** How many pools a cluster's connections are spread over. */
+  int count() {
+    return tags.length;
+  }
+
   /** Sizes the client's per-destination limits so that all shards together keep the limits. */
   void configure(HttpClient client) {
     client.setMaxConnectionsPerDestination(connectionsPerShard);

@@ -44,7 +44,7 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     this.config = config;
     this.selector =
         new ClusterSelector(config.clusters(), config.profile(), config.duplicateNames());
-    this.credentials = new CredentialPolicy(config.profile());
+    this.credentials = new CredentialPolicy(config.profile(), config.clusters());
     WebSocketComponents webSocketComponents = new WebSocketComponents();
     addBean(webSocketComponents, true);
     for (ClusterConfig cluster : config.clusters()) {
@@ -76,14 +76,10 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     if (rest.isEmpty()) {
       return writeText(response, callback, 404, "");
     }
-    String originalUrl = query == null ? rawPath : rawPath + "?" + query;
-    String routerUrl = TargetPath.routerRelativeUrl(config.mountPath(), originalUrl);
-    String method = request.getMethod();
-
     Selection selection =
         selector.select(request.getHeaders().getValuesList(config.profile().clusterHeader()));
     if (selection instanceof Refused refused) {
-      return refuse(refused.envelope(), request, response, callback, routerUrl);
+      return refuse(refused.envelope(), request, response, callback);
     }
     ClusterConfig cluster = ((Selected) selection).cluster();
     Optional<String> upgrade =
@@ -93,25 +89,26 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
       ErrorEnvelope envelope =
           ErrorEnvelope.inputError(
               "Upgrade '" + upgrade.get() + "' is not supported; only websocket is relayed");
-      return refuse(envelope, request, response, callback, routerUrl);
+      return refuse(envelope, request, response, callback);
     }
     if (TargetPath.climbsAbove(rest.get())) {
       ErrorEnvelope envelope =
           ErrorEnvelope.inputError(
               "Request path climbs above the path of cluster '" + cluster.name() + "'");
-      return refuse(envelope, request, response, callback, routerUrl);
+      return refuse(envelope, request, response, callback);
     }
     if (query != null && !TargetPath.isWellEncoded(query)) {
       ErrorEnvelope envelope = ErrorEnvelope.inputError("Malformed percent-encoding in the query");
-      return refuse(envelope, request, response, callback, routerUrl);
+      return refuse(envelope, request, response, callback);
     }
     Credential credential = credentials.resolve(cluster, request.getHeaders());
     if (credential instanceof CredentialPolicy.Refused refused) {
-      return refuse(refused.envelope(), request, response, callback, routerUrl);
+      return refuse(refused.envelope(), request, response, callback);
     }
     String target = TargetPath.join(cluster.url().path(), rest.get());
     ProxyExchange exchange =
-        new ProxyExchange(query == null ? target : target + "?" + query, credential, originalUrl);
+        new ProxyExchange(
+            query == null ? target : target + "?" + query, credential, request.getHttpURI());
     ClusterProxyHandler clusterHandler = clusterHandlers.get(cluster);
     if (upgrade.isPresent()) {
       WebSocketRelay relay = clusterHandler.webSocketRelay();
@@ -120,17 +117,16 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
             ErrorEnvelope.inputError(
                 "Invalid WebSocket handshake: a GET with Sec-WebSocket-Key and"
                     + " Sec-WebSocket-Version 13 is required");
-        return refuse(envelope, request, response, callback, routerUrl);
+        return refuse(envelope, request, response, callback);
       }
       relay.relay(request, response, callback, exchange);
       return true;
     }
-    request.setAttribute(ProxyExchange.ATTRIBUTE, exchange);
-    return clusterHandler.handle(request, response, callback);
+    return clusterHandler.handle(exchange.attachTo(request), response, callback);
   }
 
-  private static boolean refuse(
-      ErrorEnvelope envelope, Request request, Response response, Callback callback, String url) {
+  private boolean refuse(
+      ErrorEnvelope envelope, Request request, Response response, Callback callback) {
     // the access log has the status; the reason is for whoever debugs a refusal
     LOG.debug(
         "client->proxy {} {} refused: {} {}",
@@ -138,6 +134,7 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
         request.getHttpURI().getPath(),
         envelope.status(),
         envelope.message());
+    String url = TargetPath.routerRelativeUrl(config.mountPath(), request.getHttpURI());
     envelope.write(response, callback, request.getMethod(), url);
     return true;
   }

@@ -2,6 +2,7 @@ package io.github.k8sproxyconformance.proxy;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpURI;
 
 /**
  * Turns the raw client request path into the raw path sent to a cluster.
@@ -33,7 +34,7 @@ final class TargetPath {
     if (rawPath.equals(mountPath)) {
       return Optional.of("");
     }
-    if (rawPath.startsWith(mountPath + "/")) {
+    if (rawPath.startsWith(mountPath) && rawPath.charAt(mountPath.length()) == '/') {
       return Optional.of(rawPath.substring(mountPath.length()));
     }
     return Optional.empty();
@@ -67,18 +68,22 @@ final class TargetPath {
       decoded = SLASH_LIKE.matcher(decoded).replaceAll("/");
       decoded = ENCODED_SEMICOLON.matcher(decoded).replaceAll(";");
     }
+    // segment by segment, by index: this runs for every request, and splitting makes garbage
     int depth = 0;
-    for (String segment : decoded.split("/")) {
-      int parameters = segment.indexOf(';');
-      String name = parameters >= 0 ? segment.substring(0, parameters) : segment;
-      if (name.equals("..")) {
+    for (int start = 0; start <= decoded.length(); ) {
+      int end = decoded.indexOf('/', start);
+      end = end < 0 ? decoded.length() : end;
+      int parameters = decoded.indexOf(';', start);
+      int nameEnd = parameters >= 0 && parameters < end ? parameters : end;
+      if (nameEnd - start == 2 && decoded.startsWith("..", start)) {
         depth--;
         if (depth < 0) {
           return true;
         }
-      } else if (!name.isEmpty() && !name.equals(".")) {
+      } else if (nameEnd > start && !(nameEnd - start == 1 && decoded.charAt(start) == '.')) {
         depth++;
       }
+      start = end + 1;
     }
     return false;
   }
@@ -102,6 +107,16 @@ final class TargetPath {
    * The request URL as Backstage's plugin router reports it in error envelopes: relative to the
    * parent of the mount's last segment ({@code /proxy/...} for {@code /api/kubernetes/proxy}).
    */
+  static String routerRelativeUrl(String mountPath, HttpURI clientUri) {
+    return routerRelativeUrl(mountPath, originalUrl(clientUri));
+  }
+
+  /** The raw path and query the caller sent: {@code /api/kubernetes/proxy/api/v1/pods?limit=1}. */
+  static String originalUrl(HttpURI clientUri) {
+    String query = clientUri.getQuery();
+    return query == null ? clientUri.getPath() : clientUri.getPath() + "?" + query;
+  }
+
   static String routerRelativeUrl(String mountPath, String originalUrl) {
     String parent = mountPath.substring(0, mountPath.lastIndexOf('/'));
     return originalUrl.substring(parent.length());

@@ -52,6 +52,9 @@ final class UpgradeHeaders {
 
   /** The requested {@code Upgrade} value when {@code Connection} lists {@code upgrade}. */
   static Optional<String> requestedProtocol(HttpFields headers) {
+    if (!headers.contains(HttpHeader.UPGRADE)) {
+      return Optional.empty(); // the common case, answered without parsing Connection
+    }
     boolean connectionUpgrade =
         headers.getValuesList(HttpHeader.CONNECTION).stream()
             .flatMap(value -> Arrays.stream(value.split(",")))
