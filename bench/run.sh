@@ -12,13 +12,20 @@ upstream), kubectl proxy when installed and, with --backstage, the real Backstag
 each until its rate is steady (and the proxy's JIT compiler idle), runs wrk against each with
 1 KiB and 1 MiB GETs on kept-alive connections at concurrency 16 and 64, then streams 1 GiB down
 and up through the reference proxy and times a watch event's first byte. Prints one table with
-requests/s, p50, p99, the ratio to direct and the CPU each server spent per request. Everything
-it starts is stopped on exit.
+requests/s, p50, p99, the ratio to direct, the CPU each server spent per request and, for the
+reference proxy, the bytes it allocated per request (from its GC log). Everything it starts is
+stopped on exit.
 
 Options:
   --duration SECONDS  length of each measured wrk run (default 10)
   --upstream KIND     nginx (default when installed) or echo (the kit's echo cluster)
   --backstage         also measure Backstage (backstage/start.sh; runs npm ci on first use)
+  --baseline-jar JAR  also measure another build of the reference proxy (the jar of an earlier
+                      commit, say) as path "baseline", in the same run and on the same settings
+  --bare              also measure path "bare": the proxy's server and cluster client around a
+                      bare handler written on Jetty's core API (BareProxyHandler, a test class:
+                      no ProxyHandler, no contract checks), to tell what those cost; compiles the
+                      reference-proxy tests with the Maven Wrapper first
   --no-kubectl        leave out kubectl proxy even when kubectl is installed
   --no-streams        leave out the 1 GiB streams and the watch first-byte test
   --suite             also run the README's main job (the embedded conformance suite in both
@@ -46,6 +53,8 @@ with_backstage=false
 with_kubectl=true
 with_streams=true
 with_suite=false
+baseline_jar=""
+with_bare=false
 # Commands prefixed to what generates or serves load and to the proxies under test; empty unless
 # --pin gives each side a CPU of its own.
 on_load_cpu=()
@@ -75,6 +84,12 @@ while [[ $# -gt 0 ]]; do
       shift 2
       ;;
     --backstage) with_backstage=true; shift ;;
+    --bare) with_bare=true; shift ;;
+    --baseline-jar)
+      [[ -f "${2:-}" ]] || die "--baseline-jar needs the path of a reference-proxy jar"
+      baseline_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+      shift 2
+      ;;
     --no-kubectl) with_kubectl=false; shift ;;
     --no-streams) with_streams=false; shift ;;
     --suite) with_suite=true; shift ;;
@@ -180,6 +195,16 @@ EOF
   nginx_reverse_proxy "$nginx_proxy_port" "$nginx_port" "$token" | nginx_conf "$work/nginx-proxy"
   "${on_proxy_cpu[@]}" nginx -p "$work/nginx-proxy" -c "$work/nginx-proxy/nginx.conf" >"$work/nginx-proxy/out.log" 2>&1 &
   started_pids+=($!)
+  # The same, writing an access log line per request in the combined format, buffered as the
+  # reference proxy's is: the reference proxy logs every exchange by default, so this is the
+  # like-for-like comparison; nginx-pass shows what the log costs nginx.
+  nginx_log_port="$(free_port)"
+  {
+    echo "  access_log $work/nginx-log/access.log combined buffer=64k flush=1s;"
+    nginx_reverse_proxy "$nginx_log_port" "$nginx_port" "$token"
+  } | nginx_conf "$work/nginx-log"
+  "${on_proxy_cpu[@]}" nginx -p "$work/nginx-log" -c "$work/nginx-log/nginx.conf" >"$work/nginx-log/out.log" 2>&1 &
+  started_pids+=($!)
 else
   upstream_url="$echo_url"
 fi
@@ -224,21 +249,57 @@ proxy:
     port: 0
 EOF
 
-# shellcheck disable=SC2086 # the options are words
-"${on_proxy_cpu[@]}" java $proxy_java_opts -jar "$proxy_jar" --config "$work/app-config.yaml" \
-  >"$work/proxy.out" 2>"$work/proxy.log" &
-proxy_pid=$!
-started_pids+=("$proxy_pid")
-proxy_url="$(await_line "$work/proxy.out" 'http://127\.0\.0\.1:[0-9]+/api/kubernetes/proxy' "$proxy_pid" "the reference proxy")"
+# The JVMs measured, by path: their pid; each writes a GC log, from which allocation is counted.
+declare -A jvm_of=()
+
+# Starts a JVM serving the run's app-config as path NAME; sets started_url. The arguments are
+# what follows java's options: -jar JAR, or -cp PATH CLASS.
+start_reference() {
+  local name="$1"
+  shift
+  # shellcheck disable=SC2086 # the options are words
+  "${on_proxy_cpu[@]}" java $proxy_java_opts -Xlog:gc+heap=debug:file="$work/$name-gc.log" \
+    "$@" --config "$work/app-config.yaml" >"$work/$name.out" 2>"$work/$name.log" &
+  jvm_of[$name]=$!
+  started_pids+=($!)
+  started_url="$(await_line "$work/$name.out" 'http://127\.0\.0\.1:[0-9]+/api/kubernetes/proxy' $! "the $name proxy")"
+}
+
+start_reference reference -jar "$proxy_jar"
+proxy_url="$started_url"
+proxy_pid="${jvm_of[reference]}"
 
 targets=(direct reference)
 declare -A base_url=([direct]="$upstream_url" [reference]="$proxy_url")
 declare -A headers=([direct]="Authorization: Bearer $token" [reference]="$cluster_header")
 
+if [[ -n "$baseline_jar" ]]; then
+  targets+=(baseline)
+  start_reference baseline -jar "$baseline_jar"
+  base_url[baseline]="$started_url"
+  headers[baseline]="$cluster_header"
+fi
+
+if $with_bare; then
+  echo "bench: compiling the reference proxy's tests for the bare handler"
+  (cd "$root" && ./mvnw -B -q -pl reference-proxy -am test-compile -DskipUnitTests &&
+    ./mvnw -B -q -pl reference-proxy dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$work/bare.classpath") >"$work/bare-build.log" 2>&1 ||
+    die "compiling the bare handler failed: $(tail -n 20 "$work/bare-build.log")"
+  classes="$root/reference-proxy/target"
+  start_reference bare -cp "$classes/test-classes:$classes/classes:$(cat "$work/bare.classpath")" \
+    io.github.k8sproxyconformance.proxy.BareProxyHandler
+  targets+=(bare)
+  base_url[bare]="$started_url"
+  headers[bare]="$cluster_header"
+fi
+
 if [[ -n "${nginx_proxy_port:-}" ]]; then
-  targets+=(nginx-pass)
+  targets+=(nginx-pass nginx-log)
   base_url[nginx-pass]="http://127.0.0.1:$nginx_proxy_port/api/kubernetes/proxy"
   headers[nginx-pass]="$cluster_header"
+  base_url[nginx-log]="http://127.0.0.1:$nginx_log_port/api/kubernetes/proxy"
+  headers[nginx-log]="$cluster_header"
 fi
 
 if $with_kubectl; then
@@ -356,12 +417,10 @@ warm_until_steady() {
 
 echo
 echo "== warm-up: rounds of 5 s at concurrency 16 until two in a row agree within 10 %"
-echo "   (and, for the reference proxy, until its JIT compiler is idle)"
+echo "   (and, for a build of the reference proxy, until its JIT compiler is idle)"
 for target in "${targets[@]}"; do
-  jvm_pid=""
-  [[ "$target" == reference ]] && jvm_pid="$proxy_pid"
   read -r rounds r < <(warm_until_steady "${headers[$target]}" \
-    "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" "$jvm_pid")
+    "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" "${jvm_of[$target]:-}")
   echo "$target: $rounds rounds ($((rounds * 5)) s), last round $r requests/s"
   run_wrk 64 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1024" >/dev/null
   run_wrk 16 3 "${headers[$target]}" "${base_url[$target]}/api/v1/namespaces?echoBodyBytes=1048576" >/dev/null
@@ -378,14 +437,34 @@ serving_ticks() {
   echo "$ticks"
 }
 
+# KiB of heap a JVM has in use now (survivors, eden and old generation), from jstat.
+heap_used_kib() {
+  jstat -gc "$1" | awk 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i}
+    NR == 2 {printf "%.0f\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]}'
+}
+
+# KiB the collections logged after line FROM of a GC log freed: each one's heap use before it
+# minus its use after it.
+freed_kib() {
+  tail -n +"$(($2 + 1))" "$1" | awk '/Heap before GC/ {state = "before"} /Heap after GC/ {state = "after"}
+    /garbage-first heap/ && state != "" {
+      match($0, /used [0-9]+K/); used = substr($0, RSTART + 5, RLENGTH - 6)
+      if (state == "before") before = used; else freed += before - used
+      state = ""
+    }
+    END {printf "%.0f\n", freed}'
+}
+
 echo
 echo "== requests/s and latency: GET, keep-alive, wrk -t 2 -d ${duration}s"
-echo "   (CPU us/req: user and system time of the server of the path, per request)"
-printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %10s | %6s |\n' \
-  path size conc "requests/s" "p50 ms" "p99 ms" "ratio to direct" "p99 added ms" "CPU us/req" errors
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------  ------- ------ ------------ ---------- \
-  ---------- ------------------ ---------------- ------------ --------
-declare -A rps p99
+echo "   (CPU us/req: user and system time of the server of the path, per request;"
+echo "   alloc B/req: bytes a JVM's heap took per request, heap growth plus what its GCs freed)"
+printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %10s | %11s | %6s |\n' \
+  path size conc "requests/s" "p50 ms" "p99 ms" "ratio to direct" "p99 added ms" "CPU us/req" \
+  "alloc B/req" errors
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------  ------- ------ ------------ ---------- \
+  ---------- ------------------ ---------------- ------------ ------------- --------
+declare -A rps p99 cpu_per alloc_per
 pool_size=""
 upstream_port="${upstream_url##*:}"
 for size in 1024 1048576; do
@@ -394,18 +473,32 @@ for size in 1024 1048576; do
   for connections in 16 64; do
     for target in "${targets[@]}"; do
       url="${base_url[$target]}/api/v1/namespaces?echoBodyBytes=$size"
+      jvm="${jvm_of[$target]:-}"
+      if [[ -n "$jvm" ]]; then
+        used_before="$(heap_used_kib "$jvm")"
+        gc_lines="$(wc -l <"$work/$target-gc.log")"
+      fi
       before="$(serving_ticks "$url")"
       read -r r p50_ms p99_ms errors < <(run_wrk "$connections" "$duration" "${headers[$target]}" "$url")
       cpu="$(awk -v t="$(($(serving_ticks "$url") - before))" -v n="$((${r%.*} * duration))" \
         'BEGIN {if (n > 0) printf "%.0f", t * 10000 / n; else print "-"}')"
+      alloc="-"
+      if [[ -n "$jvm" ]]; then
+        alloc="$(awk -v u="$(($(heap_used_kib "$jvm") - used_before))" -v n="$((${r%.*} * duration))" \
+          -v f="$(freed_kib "$work/$target-gc.log" "$gc_lines")" \
+          'BEGIN {if (n > 0) printf "%.0f", (u + f) * 1024 / n; else print "-"}')"
+      fi
       key="$target/$label/$connections"
       rps[$key]=$r
       p99[$key]=$p99_ms
+      cpu_per[$key]=$cpu
+      alloc_per[$key]=$alloc
       direct="direct/$label/$connections"
       ratio="$(awk -v a="$r" -v b="${rps[$direct]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
       added="$(awk -v a="$p99_ms" -v b="${p99[$direct]}" 'BEGIN {printf "%.3f", a - b}')"
-      printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %10s | %6s |\n' \
-        "$target" "$label" "$connections" "$r" "$p50_ms" "$p99_ms" "${ratio}x" "$added" "$cpu" "$errors"
+      printf '| %-10s | %-5s | %4s | %10s | %8s | %8s | %16s | %14s | %10s | %11s | %6s |\n' \
+        "$target" "$label" "$connections" "$r" "$p50_ms" "$p99_ms" "${ratio}x" "$added" "$cpu" \
+        "$alloc" "$errors"
       # Counted at once: the pool is reused while busy and closes when idle (30 s by default).
       if [[ "$target" == reference && "$key" == reference/1KiB/64 ]]; then
         pool_size="$(ss -tnp state established "( dport = :$upstream_port )" |
@@ -428,6 +521,18 @@ for key in 1KiB/16 1KiB/64 1MiB/16 1MiB/64; do
   echo "$line"
 done
 echo "reference proxy -> upstream connections open right after the 1 KiB run at concurrency 64: $pool_size"
+
+echo
+echo "== CPU per request of the reference proxy against the others, from the table above"
+for key in 1KiB/16 1KiB/64 1MiB/16 1MiB/64; do
+  line="$key:"
+  for other in "${targets[@]}"; do
+    [[ "$other" == reference || "$other" == direct ]] && continue
+    line+="$(awk -v a="${cpu_per[reference/$key]}" -v b="${cpu_per[$other/$key]}" -v o="$other" \
+      'BEGIN {if (b > 0) printf " reference/%s %.2fx", o, a / b}')"
+  done
+  echo "$line"
+done
 
 echo
 echo "== TLS to the cluster: reference proxy to the echo cluster, 1 KiB, concurrency 16"

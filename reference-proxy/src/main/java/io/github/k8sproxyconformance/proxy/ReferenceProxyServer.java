@@ -5,6 +5,7 @@ import io.github.k8sproxyconformance.proxy.config.ProxyLimits;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -51,6 +52,14 @@ public final class ReferenceProxyServer implements AutoCloseable {
 
   /** Starts a proxy listening on the configured host and port (0 picks a free port). */
   public static ReferenceProxyServer start(ProxyConfig config) throws Exception {
+    return start(config, new ProxyEndpointHandler(config));
+  }
+
+  /**
+   * The same server around another handler; for measuring what the proxy's own handler costs
+   * against a bare one on the same server settings.
+   */
+  static ReferenceProxyServer start(ProxyConfig config, Handler handler) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("reference-proxy");
     Server server = new Server(threads);
@@ -63,7 +72,7 @@ public final class ReferenceProxyServer implements AutoCloseable {
     connector.setIdleTimeout(config.connectionIdleTimeout().toMillis());
     connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
     server.addConnector(connector);
-    server.setHandler(new ProxyEndpointHandler(config));
+    server.setHandler(handler);
     server.setErrorHandler(new ServerErrorHandler());
     AccessLog.of(config.accessLog()).ifPresent(server::setRequestLog);
     server.setStopAtShutdown(false);
