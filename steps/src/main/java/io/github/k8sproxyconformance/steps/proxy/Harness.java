@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.proxy;
 
 import io.github.k8sproxyconformance.fixtures.config.BackstageAppConfig;
 import io.github.k8sproxyconformance.fixtures.config.ExternalProxyFiles;

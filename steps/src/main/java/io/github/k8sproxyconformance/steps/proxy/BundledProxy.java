@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.proxy;
 
 import io.github.k8sproxyconformance.proxy.ReferenceProxyServer;
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;

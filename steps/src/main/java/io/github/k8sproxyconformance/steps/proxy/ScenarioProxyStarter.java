@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.proxy;
 
 import io.github.k8sproxyconformance.proxy.config.ConfigException;
 import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
