@@ -41,7 +41,7 @@ public final class ScenarioWorld {
   private final List<ResponseStream> openStreams = new ArrayList<>();
   private Scenario scenario;
   private ProxyTarget replacedTarget;
-  private ScenarioProxyStarter proxyStarter = ScenarioProxyStarter.BUNDLED;
+  private ScenarioProxyStarter proxyStarter;
   private RawRequest request = RawRequest.get("/api/v1/namespaces");
   private Sent lastSent;
   private RawResponse lastResponse;
@@ -89,7 +89,7 @@ public final class ScenarioWorld {
    * reference proxy unless replaced.
    */
   public ScenarioProxyStarter proxyStarter() {
-    return proxyStarter;
+    return proxyStarter != null ? proxyStarter : ScenarioProxyStarter.bundled();
   }
 
   /**
