@@ -33,9 +33,6 @@ class ProxyConformanceExampleTest {
   /** A fixture port range of its own, away from 27100 (the default) and the jar's tests' 27400. */
   private static final int BASE_PORT = 27700;
 
-  private static final String SCENARIO =
-      "The cluster header picks beta rather than the first configured cluster";
-
   @TempDir Path dir;
 
   @Test
@@ -52,7 +49,8 @@ class ProxyConformanceExampleTest {
       settings.put(HarnessConfig.KUBE, KubeMode.OFF.id());
       settings.put(HarnessConfig.REPORT_DIR, dir.resolve("report").toString());
       settings.put(SummaryPlugin.VERDICT_FILE, verdict.toString());
-      runExampleSuite(settings);
+      runExampleSuite(
+          settings, "The cluster header picks beta rather than the first configured cluster");
     }
 
     assertThat(verdict).exists();
@@ -72,8 +70,11 @@ class ProxyConformanceExampleTest {
     }
   }
 
-  /** The harness reads its settings from system properties; they are restored afterwards. */
-  private static void runExampleSuite(Map<String, String> settings) {
+  /**
+   * Runs the scenarios whose names match {@code scenarioName}. The harness reads its settings from
+   * system properties; they are restored afterwards.
+   */
+  private static void runExampleSuite(Map<String, String> settings, String scenarioName) {
     Map<String, String> previous = new HashMap<>();
     settings.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
     try {
@@ -81,7 +82,7 @@ class ProxyConformanceExampleTest {
           .execute(
               LauncherDiscoveryRequestBuilder.request()
                   .selectors(selectClass(ProxyConformanceIT.class))
-                  .configurationParameter("cucumber.filter.name", SCENARIO)
+                  .configurationParameter("cucumber.filter.name", scenarioName)
                   .build());
     } finally {
       previous.forEach(
