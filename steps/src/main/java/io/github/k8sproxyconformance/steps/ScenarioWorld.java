@@ -8,9 +8,9 @@ import io.github.k8sproxyconformance.steps.http.RawHttpClient;
 import io.github.k8sproxyconformance.steps.http.RawRequest;
 import io.github.k8sproxyconformance.steps.http.RawResponse;
 import io.github.k8sproxyconformance.steps.http.ResponseStream;
-import io.github.k8sproxyconformance.steps.target.Harness;
-import io.github.k8sproxyconformance.steps.target.ProxyTarget;
-import io.github.k8sproxyconformance.steps.target.ScenarioProxyStarter;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
+import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
+import io.github.k8sproxyconformance.steps.proxy.ScenarioProxyStarter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class ScenarioWorld {
   private final List<ResponseStream> openStreams = new ArrayList<>();
   private Scenario scenario;
   private ProxyTarget replacedTarget;
-  private ScenarioProxyStarter proxyStarter = ScenarioProxyStarter.BUNDLED;
+  private ScenarioProxyStarter proxyStarter;
   private RawRequest request = RawRequest.get("/api/v1/namespaces");
   private Sent lastSent;
   private RawResponse lastResponse;
@@ -89,7 +89,7 @@ public final class ScenarioWorld {
    * reference proxy unless replaced.
    */
   public ScenarioProxyStarter proxyStarter() {
-    return proxyStarter;
+    return proxyStarter != null ? proxyStarter : ScenarioProxyStarter.bundled();
   }
 
   /**

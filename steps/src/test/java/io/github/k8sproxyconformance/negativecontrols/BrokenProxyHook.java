@@ -2,6 +2,7 @@ package io.github.k8sproxyconformance.negativecontrols;
 
 import io.cucumber.java.Before;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
+import io.github.k8sproxyconformance.steps.bundled.BundledProxyStarter;
 import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog;
 
 /**
@@ -35,6 +36,9 @@ public final class BrokenProxyHook {
     }
     BrokenProxyCatalog catalog = new BrokenProxyCatalog();
     world.replaceTarget(catalog.start(name, world.harness()));
-    world.proxyStarter(file -> catalog.start(name, world.harness(), file));
+    world.proxyStarter(
+        file ->
+            BundledProxyStarter.refusalsTranslated(
+                () -> catalog.start(name, world.harness(), file)));
   }
 }

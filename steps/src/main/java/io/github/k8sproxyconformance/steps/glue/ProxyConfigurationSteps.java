@@ -8,7 +8,7 @@ import io.github.k8sproxyconformance.fixtures.config.BackstageAppConfig;
 import io.github.k8sproxyconformance.fixtures.config.ProxySection;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
 import java.util.List;
 
 /**

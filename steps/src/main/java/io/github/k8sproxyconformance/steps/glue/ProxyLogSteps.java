@@ -7,7 +7,7 @@ import io.cucumber.java.en.Then;
 import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.target.ProxyLog;
+import io.github.k8sproxyconformance.steps.proxy.ProxyLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.target.Harness;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
 import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import io.github.k8sproxyconformance.fixtures.echo.SentResponse;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.http.RawHttpClient;
 import io.github.k8sproxyconformance.steps.http.RawResponse;
-import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

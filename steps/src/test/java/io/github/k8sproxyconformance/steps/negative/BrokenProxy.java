@@ -1,6 +1,6 @@
 package io.github.k8sproxyconformance.steps.negative;
 
-import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

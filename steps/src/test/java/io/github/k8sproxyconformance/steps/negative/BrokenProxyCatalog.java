@@ -1,8 +1,8 @@
 package io.github.k8sproxyconformance.steps.negative;
 
 import io.github.k8sproxyconformance.proxy.config.ConfigException;
-import io.github.k8sproxyconformance.steps.target.Harness;
-import io.github.k8sproxyconformance.steps.target.ProxyTarget;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
+import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.k8sproxyconformance.steps.negative;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.config.Profile;
 import io.github.k8sproxyconformance.steps.negative.SocketRelay.Forward;
-import io.github.k8sproxyconformance.steps.target.Harness;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

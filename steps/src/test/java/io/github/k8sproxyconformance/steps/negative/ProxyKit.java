@@ -8,7 +8,7 @@ import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
 import io.github.k8sproxyconformance.steps.config.Profile;
 import io.github.k8sproxyconformance.steps.negative.SocketRelay.RequestRule;
-import io.github.k8sproxyconformance.steps.target.Harness;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package io.github.k8sproxyconformance.steps.negative;
 
 import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog.Recipe;
 import io.github.k8sproxyconformance.steps.negative.SocketRelay.Forward;
-import io.github.k8sproxyconformance.steps.target.Harness;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.github.k8sproxyconformance.steps.glue.kube;
 import io.cucumber.java.BeforeAll;
 import io.github.k8sproxyconformance.fixtures.kube.KubeMode;
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
-import io.github.k8sproxyconformance.steps.target.Harness;
+import io.github.k8sproxyconformance.steps.proxy.Harness;
 
 /**
  * Starts the fixtures before the first scenario when k3s provides the Kubernetes API clusters.

@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.proxy;
 
 import io.github.k8sproxyconformance.fixtures.config.BackstageAppConfig;
 import io.github.k8sproxyconformance.fixtures.config.ExternalProxyFiles;
@@ -7,8 +7,6 @@ import io.github.k8sproxyconformance.fixtures.kube.KubeMode;
 import io.github.k8sproxyconformance.fixtures.topology.RunningTopology;
 import io.github.k8sproxyconformance.fixtures.topology.StandardTopology;
 import io.github.k8sproxyconformance.fixtures.topology.TopologyOptions;
-import io.github.k8sproxyconformance.proxy.config.ConfigException;
-import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,7 +139,7 @@ public final class Harness {
    * Starts a proxy like {@link #startScenarioProxy} on a configuration it must refuse, and returns
    * why it refused.
    *
-   * @return the message of the {@link ConfigException}
+   * @return the proxy's message, from {@link ProxyConfigurationRefused}
    * @throws AssertionError when the proxy starts, or fails for a reason other than configuration
    */
   public String startupFailure(BackstageAppConfig appConfig, ScenarioProxyStarter starter) {
@@ -151,7 +149,7 @@ public final class Harness {
         throw new AssertionError(
             "expected the proxy to refuse " + file + " but it started: " + proxy.description());
       }
-    } catch (ConfigException e) {
+    } catch (ProxyConfigurationRefused e) {
       return e.getMessage();
     } catch (Exception e) {
       throw new AssertionError(
@@ -203,7 +201,7 @@ public final class Harness {
             .withProxySection(bundledSection(config))
             .write(createdDir(profileDir).resolve("app-config.bundled.yaml"));
     try {
-      return BundledProxy.start(ConfigLoader.load(file), file.toString());
+      return ScenarioProxyStarter.bundled().start(file);
     } catch (Exception e) {
       throw new IllegalStateException(
           "the bundled reference proxy did not start from " + file + ": " + e.getMessage(), e);

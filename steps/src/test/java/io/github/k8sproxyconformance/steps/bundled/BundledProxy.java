@@ -1,7 +1,8 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.bundled;
 
 import io.github.k8sproxyconformance.proxy.ReferenceProxyServer;
 import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
+import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
 import java.net.URI;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.proxy;
 
 import java.net.URI;
 import java.util.List;

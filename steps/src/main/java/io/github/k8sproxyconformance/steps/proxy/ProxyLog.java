@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.target;
+package io.github.k8sproxyconformance.steps.proxy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,21 +7,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jetty.logging.JettyLogger;
-import org.eclipse.jetty.logging.StdErrAppender;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.ServiceLoader;
 
 /**
  * What a proxy running in this JVM logs: a copy of every line the logging backend writes.
  *
  * <p>"No token in a log line" can only be checked where the log can be read, which is the bundled
- * reference proxy (and the broken proxies built from it): they log through SLF4J to Jetty's
- * standard-error appender in this JVM, whose stream this copy is spliced into. The lines go on to
- * standard error, or to a file once {@link #routeTo(Path)} was called: a conformance run keeps the
- * console for its progress and verdict, and the warnings of a dozen servers about the faults the
- * scenarios provoke on purpose would bury both. The copy keeps at most {@link #LIMIT} characters;
- * older text is dropped, so a long suite cannot exhaust memory.
+ * reference proxy (and the broken proxies built from it): they log through SLF4J to a backend in
+ * this JVM whose stream ({@link LogBackendStream}, Jetty's standard-error appender in the bundled
+ * run) this copy is spliced into. The lines go on to standard error, or to a file once {@link
+ * #routeTo(Path)} was called: a conformance run keeps the console for its progress and verdict, and
+ * the warnings of a dozen servers about the faults the scenarios provoke on purpose would bury
+ * both. The copy keeps at most {@link #LIMIT} characters; older text is dropped, so a long suite
+ * cannot exhaust memory.
  */
 public final class ProxyLog {
 
@@ -48,23 +46,21 @@ public final class ProxyLog {
   /**
    * The copy of this JVM's log, spliced in on the first call.
    *
-   * @throws IllegalStateException when the logging backend is not Jetty's standard-error appender,
-   *     so no line could be read
+   * @throws IllegalStateException when no logging backend of this JVM writes where its lines can be
+   *     read
    */
   public static synchronized ProxyLog capture() {
     if (installed == null) {
-      Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-      if (!(root instanceof JettyLogger jetty)
-          || !(jetty.getAppender() instanceof StdErrAppender appender)) {
-        throw new IllegalStateException(
-            "the proxy log cannot be read: the SLF4J backend is "
-                + root.getClass().getName()
-                + ", not Jetty's standard-error appender");
-      }
-      // an appender made without a stream writes to whatever System.err is at the time
-      PrintStream original = appender.getStream() != null ? appender.getStream() : System.err;
-      ProxyLog log = new ProxyLog(original);
-      appender.setStream(new PrintStream(log.tee(), true, StandardCharsets.UTF_8));
+      LogBackendStream backend =
+          ServiceLoader.load(LogBackendStream.class)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the proxy log cannot be read: no logging backend on the class path"
+                              + " offers its stream (the bundled run adds Jetty's)"));
+      ProxyLog log = new ProxyLog(backend.current());
+      backend.replace(new PrintStream(log.tee(), true, StandardCharsets.UTF_8));
       installed = log;
     }
     return installed;
