@@ -132,13 +132,8 @@ final class ClusterProxyHandler extends ProxyHandler {
    * waiting, so the client's transport is declared non-blocking: each response is passed on by the
    * thread that read it, without a handoff to another thread per request.
    *
-   * <p>The server side stays blocking, so each request is handed from the selector to a pool
-   * thread. Declared non-blocking, Jetty 12.1.14 now and then leaves a connection without any
-   * answer: under the fuzz test's traffic about 1 request in 20,000 got nothing until the client
-   * gave up, whatever the request (valid GETs, refusals, parse errors, pipelined pairs), and a
-   * plain Jetty server with a trivial non-blocking handler that never reads the body and answers at
-   * once does the same ({@code NonBlockingHandlerReproduction}); declared blocking, none of several
-   * 60,000-request runs lost one. Rerun that reproduction after a Jetty upgrade.
+   * <p>The server side is non-blocking too ({@link ProxyEndpointHandler#getInvocationType}), which
+   * needs {@link OneFillerHttpConnection} for a Jetty race after unparsable requests.
    */
   @Override
   protected HttpClient newHttpClient() {

@@ -65,6 +65,17 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     return new ArrayList<>(clusterHandlers.values());
   }
 
+  /**
+   * Non-blocking: every path through {@link #handle} answers or relays by callbacks and never
+   * waits, so Jetty runs it on the thread that read the request instead of handing each request to
+   * a pool thread. Jetty would otherwise take the type of the cluster handlers, which {@code
+   * ProxyHandler} leaves blocking. Safe only with {@link OneFillerHttpConnection} (see there).
+   */
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.NON_BLOCKING;
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String rawPath = request.getHttpURI().getPath();

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +122,11 @@ public final class ReferenceProxyServer implements AutoCloseable {
   /** Warnings about the configuration, also logged at startup; they never contain tokens. */
   public List<String> startupWarnings() {
     return startupWarnings;
+  }
+
+  /** How Jetty runs the proxy's handler: non-blocking, by the thread that read the request. */
+  InvocationType invocationType() {
+    return server.getInvocationType();
   }
 
   /** Blocks until the server stops. */

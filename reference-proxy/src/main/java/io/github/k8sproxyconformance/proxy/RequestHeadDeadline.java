@@ -41,7 +41,7 @@ final class RequestHeadDeadline extends HttpConnectionFactory {
     return configure(connection, connector, endPoint);
   }
 
-  private static final class DeadlineConnection extends HttpConnection {
+  private static final class DeadlineConnection extends OneFillerHttpConnection {
     private final long deadlineNanos;
 
     /** When the head now arriving began, by {@link System#nanoTime}; 0 between heads. */
@@ -57,8 +57,7 @@ final class RequestHeadDeadline extends HttpConnectionFactory {
     }
 
     @Override
-    public void onFillable() {
-      super.onFillable();
+    protected void afterFillable() {
       HttpParser parser = getParser();
       if (!parser.inHeaderState() || parser.isStart()) {
         headStartedAt = 0;

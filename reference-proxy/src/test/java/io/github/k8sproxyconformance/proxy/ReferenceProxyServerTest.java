@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.junit.jupiter.api.Test;
 
 class ReferenceProxyServerTest extends ProxyTestBase {
@@ -25,6 +26,13 @@ class ReferenceProxyServerTest extends ProxyTestBase {
         .contains("\"url\":\"/proxy/api/v1/ns?x=1\"");
     assertThat(get("/api", "Backstage-Kubernetes-Cluster", "alpha").statusCode()).isEqualTo(200);
     assertThat(alpha.onlyRequest().rawTarget()).isEqualTo("/api");
+  }
+
+  @Test
+  void handlesRequestsWithoutHandingThemToAPoolThread() throws Exception {
+    startProxy(kubernetes(configLocator(serviceAccount("alpha", upstream().url(), "t"))));
+
+    assertThat(proxy.invocationType()).isEqualTo(InvocationType.NON_BLOCKING);
   }
 
   @Test
