@@ -3,6 +3,8 @@ package io.github.k8sproxyconformance.steps.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
+import io.github.k8sproxyconformance.steps.report.Outcome;
+import io.github.k8sproxyconformance.steps.report.ScenarioNotChecked;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,11 @@ class SkipRulesTest {
 
   @Test
   void skipsAScenarioOfTheOtherProfile() {
-    assertThat(SkipRules.reasonToSkip(List.of("@profile-backstage-1.9"), BUNDLED_CURRENT))
-        .contains("skipped: profile backstage-1.9 only");
+    ScenarioNotChecked skipped =
+        SkipRules.reasonToSkip(List.of("@profile-backstage-1.9"), BUNDLED_CURRENT).orElseThrow();
+
+    assertThat(skipped.outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(skipped).hasMessage("skipped: profile backstage-1.9 only");
   }
 
   @Test
@@ -31,8 +36,10 @@ class SkipRulesTest {
         HarnessConfig.load(Map.of("conformance.proxy.url", "http://127.0.0.1:7007/p"), Map.of());
 
     assertThat(SkipRules.reasonToSkip(List.of("@reconfigures-proxy"), BUNDLED_CURRENT)).isEmpty();
-    assertThat(SkipRules.reasonToSkip(List.of("@reconfigures-proxy"), external))
-        .contains("unsupported: reconfigures-proxy needs the bundled proxy");
+    ScenarioNotChecked unsupported =
+        SkipRules.reasonToSkip(List.of("@reconfigures-proxy"), external).orElseThrow();
+    assertThat(unsupported.outcome()).isEqualTo(Outcome.UNSUPPORTED);
+    assertThat(unsupported).hasMessage("unsupported: reconfigures-proxy needs the bundled proxy");
   }
 
   @Test
@@ -40,7 +47,9 @@ class SkipRulesTest {
     HarnessConfig off = HarnessConfig.load(Map.of("conformance.kube", "off"), Map.of());
 
     assertThat(SkipRules.reasonToSkip(List.of("@kube-api"), BUNDLED_CURRENT)).isEmpty();
-    assertThat(SkipRules.reasonToSkip(List.of("@kube-api"), off))
-        .contains("unsupported: conformance.kube=off");
+    ScenarioNotChecked unsupported =
+        SkipRules.reasonToSkip(List.of("@kube-api"), off).orElseThrow();
+    assertThat(unsupported.outcome()).isEqualTo(Outcome.UNSUPPORTED);
+    assertThat(unsupported).hasMessage("unsupported: conformance.kube=off");
   }
 }
