@@ -3,8 +3,8 @@ package io.github.k8sproxyconformance.cli;
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
 import io.github.k8sproxyconformance.steps.preflight.Preflight;
 import io.github.k8sproxyconformance.steps.preflight.PreflightProblem;
-import io.github.k8sproxyconformance.steps.report.SummaryPlugin;
 import io.github.k8sproxyconformance.steps.report.Verdict;
+import io.github.k8sproxyconformance.steps.report.VerdictFile;
 import io.github.k8sproxyconformance.steps.target.ProxyLog;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -141,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
     if (problem.isPresent()) {
       return couldNotRun(problem.get());
     }
-    System.setProperty(SummaryPlugin.VERDICT_FILE, verdictFile.toString());
+    System.setProperty(VerdictFile.PROPERTY, verdictFile.toString());
     SuiteLauncher.Outcome outcome =
         new SuiteLauncher(runDir, Optional.ofNullable(tags), scenarios).run();
     if (!outcome.unknownScenarios().isEmpty()) {
