@@ -15,6 +15,10 @@ final class PreflightMessages {
 
   private static final int CHECKED_IN_BASE_PORT = HarnessConfig.EXTERNAL_DEFAULT_BASE_PORT;
 
+  /** How to name the proxy's URL, the advice when nothing usable answers at the one given. */
+  private static final String PROXY_URL_OPTION =
+      "--proxy-url (Maven: -D" + HarnessConfig.PROXY_URL + "=URL).";
+
   private PreflightMessages() {}
 
   static PreflightProblem portTaken(HarnessConfig config, FixturePort taken) {
@@ -28,13 +32,9 @@ final class PreflightMessages {
             + "') is already in use on "
             + config.fixtureBindHost()
             + ": another run of the kit or another program holds it. Stop that program, or move"
-            + " the fixtures to other ports with --base-port "
-            + next
-            + " (Maven: -D"
-            + HarnessConfig.BASE_PORT
-            + "="
-            + next
-            + ") and give the proxy the config written for them: `fixtures config --base-port "
+            + " the fixtures to other ports with "
+            + option("--base-port", HarnessConfig.BASE_PORT, String.valueOf(next))
+            + " and give the proxy the config written for them: `fixtures config --base-port "
             + next
             + " --out DIR`.");
   }
@@ -47,9 +47,8 @@ final class PreflightMessages {
             + " ("
             + result.text()
             + "). Start the proxy, configured with the fixture clusters, or give the URL it serves"
-            + " with --proxy-url (Maven: -D"
-            + HarnessConfig.PROXY_URL
-            + "=URL).");
+            + " with "
+            + PROXY_URL_OPTION);
   }
 
   static PreflightProblem notAnswering(URI url, Result result) {
@@ -59,9 +58,8 @@ final class PreflightMessages {
             + url
             + " but no HTTP answer came back: "
             + result.text()
-            + ". Check the URL's scheme (http or https) and port: --proxy-url (Maven: -D"
-            + HarnessConfig.PROXY_URL
-            + "=URL).");
+            + ". Check the URL's scheme (http or https) and port: "
+            + PROXY_URL_OPTION);
   }
 
   static PreflightProblem credentialWanted(HarnessConfig config, URI url, Result result) {
@@ -79,9 +77,9 @@ final class PreflightMessages {
                 + " (Maven: -D"
                 + HarnessConfig.PROXY_TOKEN
                 + ")."
-            : ": it wants a credential of its own. Pass one with --proxy-token TOKEN (Maven: -D"
-                + HarnessConfig.PROXY_TOKEN
-                + "=TOKEN); a bare token is sent as 'Authorization: Bearer TOKEN', a value with"
+            : ": it wants a credential of its own. Pass one with "
+                + option("--proxy-token", HarnessConfig.PROXY_TOKEN, "TOKEN")
+                + "; a bare token is sent as 'Authorization: Bearer TOKEN', a value with"
                 + " a scheme ('Basic ...') as it is.";
     return new PreflightProblem(Kind.CREDENTIAL_WANTED, found + excerpt(result) + then);
   }
@@ -130,13 +128,9 @@ final class PreflightMessages {
             + other.clusterHeader()
             + " selected the cluster (answered "
             + theirs.status()
-            + "). Run with --profile "
-            + other.id()
-            + " (Maven: -D"
-            + HarnessConfig.PROFILE
-            + "="
-            + other.id()
-            + "), or configure the proxy for "
+            + "). Run with "
+            + option("--profile", HarnessConfig.PROFILE, other.id())
+            + ", or configure the proxy for "
             + profile.id()
             + ".");
   }
@@ -182,6 +176,11 @@ final class PreflightMessages {
         + "; the checked-in fixtures/app-config.conformance.yaml fits base port "
         + CHECKED_IN_BASE_PORT
         + " on 127.0.0.1 only.";
+  }
+
+  /** An option of the jar with its value, and the system property the Maven run takes instead. */
+  private static String option(String jarOption, String property, String value) {
+    return jarOption + " " + value + " (Maven: -D" + property + "=" + value + ")";
   }
 
   private static String excerpt(Result result) {
