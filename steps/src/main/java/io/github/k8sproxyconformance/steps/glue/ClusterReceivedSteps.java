@@ -44,12 +44,12 @@ public class ClusterReceivedSteps {
           "X-Real-IP");
 
   private final ScenarioWorld world;
-  private final Evidence evidence;
+  private final AssertionEvidence evidence;
   private final HeadCheck headCheck;
 
   public ClusterReceivedSteps(ScenarioWorld world) {
     this.world = world;
-    this.evidence = new Evidence(world);
+    this.evidence = new AssertionEvidence(world);
     this.headCheck = new HeadCheck(world);
   }
 

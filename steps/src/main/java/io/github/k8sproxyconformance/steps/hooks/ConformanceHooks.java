@@ -45,7 +45,7 @@ public final class ConformanceHooks {
   public void finish(Scenario scenario) {
     try {
       if (scenario.isFailed() && Harness.started().isPresent()) {
-        new Evidence(world).attachAll();
+        new FailureAttachments(world).attachAll();
       }
     } catch (RuntimeException e) {
       // evidence helps a reader; failing to collect it must not replace the scenario's own failure
