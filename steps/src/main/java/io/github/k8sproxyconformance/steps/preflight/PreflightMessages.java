@@ -4,6 +4,7 @@ import io.github.k8sproxyconformance.steps.config.HarnessConfig;
 import io.github.k8sproxyconformance.steps.config.Profile;
 import io.github.k8sproxyconformance.steps.preflight.FixturePorts.FixturePort;
 import io.github.k8sproxyconformance.steps.preflight.PreflightProblem.Kind;
+import io.github.k8sproxyconformance.steps.preflight.ProxyProbe.Ending;
 import io.github.k8sproxyconformance.steps.preflight.ProxyProbe.Result;
 import java.net.URI;
 
@@ -14,10 +15,6 @@ import java.net.URI;
 final class PreflightMessages {
 
   private static final int CHECKED_IN_BASE_PORT = HarnessConfig.EXTERNAL_DEFAULT_BASE_PORT;
-
-  /** How to name the proxy's URL, the advice when nothing usable answers at the one given. */
-  private static final String PROXY_URL_OPTION =
-      "--proxy-url (Maven: -D" + HarnessConfig.PROXY_URL + "=URL).";
 
   private PreflightMessages() {}
 
@@ -39,27 +36,28 @@ final class PreflightMessages {
             + " --out DIR`.");
   }
 
-  static PreflightProblem notListening(URI url, Result result) {
+  /**
+   * No HTTP answer at the URL: nothing listens there ({@link Ending#UNREACHABLE}), or what listens
+   * does not answer HTTP ({@link Ending#BROKEN}). Either way the advice is the URL option.
+   */
+  static PreflightProblem noHttpAnswer(URI url, Result result) {
+    boolean listening = result.ending() != Ending.UNREACHABLE;
+    String found =
+        listening
+            ? "Something accepts connections at "
+                + url
+                + " but no HTTP answer came back: "
+                + result.text()
+                + ". Check the URL's scheme (http or https) and port: "
+            : "Nothing listens at "
+                + url
+                + " ("
+                + result.text()
+                + "). Start the proxy, configured with the fixture clusters, or give the URL it"
+                + " serves with ";
     return new PreflightProblem(
-        Kind.NOT_LISTENING,
-        "Nothing listens at "
-            + url
-            + " ("
-            + result.text()
-            + "). Start the proxy, configured with the fixture clusters, or give the URL it serves"
-            + " with "
-            + PROXY_URL_OPTION);
-  }
-
-  static PreflightProblem notAnswering(URI url, Result result) {
-    return new PreflightProblem(
-        Kind.NOT_ANSWERING,
-        "Something accepts connections at "
-            + url
-            + " but no HTTP answer came back: "
-            + result.text()
-            + ". Check the URL's scheme (http or https) and port: "
-            + PROXY_URL_OPTION);
+        listening ? Kind.NOT_ANSWERING : Kind.NOT_LISTENING,
+        found + "--proxy-url (Maven: -D" + HarnessConfig.PROXY_URL + "=URL).");
   }
 
   static PreflightProblem credentialWanted(HarnessConfig config, URI url, Result result) {
