@@ -4,8 +4,8 @@ import io.github.k8sproxyconformance.steps.config.HarnessConfig;
 import io.github.k8sproxyconformance.steps.preflight.Preflight;
 import io.github.k8sproxyconformance.steps.preflight.PreflightProblem;
 import io.github.k8sproxyconformance.steps.proxy.ProxyLog;
-import io.github.k8sproxyconformance.steps.report.SummaryPlugin;
 import io.github.k8sproxyconformance.steps.report.Verdict;
+import io.github.k8sproxyconformance.steps.report.VerdictFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
     if (problem.isPresent()) {
       return couldNotRun(problem.get());
     }
-    System.setProperty(SummaryPlugin.VERDICT_FILE, verdictFile.toString());
+    System.setProperty(VerdictFile.PROPERTY, verdictFile.toString());
     SuiteLauncher.Outcome outcome =
         new SuiteLauncher(runDir, Optional.ofNullable(tags), scenarios).run();
     if (!outcome.unknownScenarios().isEmpty()) {

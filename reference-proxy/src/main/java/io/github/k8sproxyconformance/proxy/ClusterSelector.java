@@ -34,13 +34,10 @@ final class ClusterSelector {
   }
 
   /** The outcome of selecting a cluster. */
-  sealed interface Selection permits Selected, Refused {}
+  sealed interface Selection permits Selected, Refusal {}
 
   /** The request goes to {@code cluster}. */
   record Selected(ClusterConfig cluster) implements Selection {}
-
-  /** The request is answered with {@code envelope} and goes nowhere. */
-  record Refused(ErrorEnvelope envelope) implements Selection {}
 
   /**
    * Selects by {@code headerValues}, the values of every line of the cluster header in arrival
@@ -51,13 +48,13 @@ final class ClusterSelector {
     String value = String.join(", ", headerValues);
     if (profile == Profile.BACKSTAGE_1_9) {
       if (value.isEmpty()) {
-        return new Refused(
+        return new Refusal(
             ErrorEnvelope.inputError("Missing '" + profile.clusterHeader() + "' header."));
       }
       return byName(value);
     }
     if (clusters.isEmpty()) {
-      return new Refused(ErrorEnvelope.notFound("No Clusters configured"));
+      return new Refusal(ErrorEnvelope.notFound("No Clusters configured"));
     }
     if (!value.isEmpty()) {
       return byName(value);
@@ -74,13 +71,13 @@ final class ClusterSelector {
       return notFound(name);
     }
     if (matches.size() > 1 && duplicateNames == DuplicateNamePolicy.REJECT) {
-      return new Refused(ambiguous(name, matches));
+      return new Refusal(ambiguous(name, matches));
     }
     return new Selected(matches.get(0));
   }
 
   private static Selection notFound(String name) {
-    return new Refused(ErrorEnvelope.notFound("Cluster '" + name + "' not found"));
+    return new Refusal(ErrorEnvelope.notFound("Cluster '" + name + "' not found"));
   }
 
   private static ErrorEnvelope ambiguous(String name, List<ClusterConfig> matches) {

@@ -44,7 +44,7 @@ final class CredentialPolicy {
   }
 
   /** What is done with credentials on the way to a cluster. */
-  sealed interface Credential permits PassThrough, Replace, Refused {}
+  sealed interface Credential permits PassThrough, Replace, Refusal {}
 
   /** The caller's headers go to the cluster as they are (Backstage 1.9). */
   record PassThrough() implements Credential {}
@@ -55,9 +55,6 @@ final class CredentialPolicy {
    * is sent instead.
    */
   record Replace(Optional<String> authorization) implements Credential {}
-
-  /** No credential can be produced; the request is answered with {@code envelope}. */
-  record Refused(ErrorEnvelope envelope) implements Credential {}
 
   /** Whether a request header is one of the consumed token headers. */
   static boolean isTokenHeader(HttpField field) {
@@ -98,7 +95,7 @@ final class CredentialPolicy {
         .<Credential>map(token -> new Replace(Optional.of("Bearer " + token)))
         .orElseGet(
             () ->
-                new Refused(
+                new Refusal(
                     ErrorEnvelope.serverError(
                         "Cluster '"
                             + cluster.name()
@@ -109,7 +106,7 @@ final class CredentialPolicy {
   private static Credential bearerFrom(HttpFields headers, String suffix, String missingMessage) {
     return providerToken(headers, suffix)
         .<Credential>map(token -> new Replace(Optional.of("Bearer " + token)))
-        .orElseGet(() -> new Refused(ErrorEnvelope.serverError(missingMessage)));
+        .orElseGet(() -> new Refusal(ErrorEnvelope.serverError(missingMessage)));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.k8sproxyconformance.proxy;
 
-import io.github.k8sproxyconformance.proxy.ClusterSelector.Refused;
 import io.github.k8sproxyconformance.proxy.ClusterSelector.Selected;
 import io.github.k8sproxyconformance.proxy.ClusterSelector.Selection;
 import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
@@ -89,8 +88,8 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     }
     Selection selection =
         selector.select(request.getHeaders().getValuesList(config.profile().clusterHeader()));
-    if (selection instanceof Refused refused) {
-      return refuse(refused.envelope(), request, response, callback);
+    if (selection instanceof Refusal refusal) {
+      return refuse(refusal.envelope(), request, response, callback);
     }
     ClusterConfig cluster = ((Selected) selection).cluster();
     Optional<String> upgrade =
@@ -113,8 +112,8 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
       return refuse(envelope, request, response, callback);
     }
     Credential credential = credentials.resolve(cluster, request.getHeaders());
-    if (credential instanceof CredentialPolicy.Refused refused) {
-      return refuse(refused.envelope(), request, response, callback);
+    if (credential instanceof Refusal refusal) {
+      return refuse(refusal.envelope(), request, response, callback);
     }
     String target = TargetPath.join(cluster.url().path(), rest.get());
     ProxyExchange exchange =

@@ -236,12 +236,11 @@ public final class ScenarioWorld {
     try {
       return exchange.get();
     } catch (AssertionError e) {
-      Optional<String> token = config().proxyToken();
       String message = e.getMessage();
-      if (token.isEmpty() || message == null || !message.contains(token.get())) {
+      if (message == null || message.equals(config().masked(message))) {
         throw e;
       }
-      AssertionError masked = new AssertionError(message.replace(token.get(), "****"));
+      AssertionError masked = new AssertionError(config().masked(message));
       masked.setStackTrace(e.getStackTrace());
       throw masked;
     }

@@ -11,8 +11,8 @@ import io.github.k8sproxyconformance.fixtures.topology.TopologyOptions;
 import io.github.k8sproxyconformance.proxy.ReferenceProxyServer;
 import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
-import io.github.k8sproxyconformance.steps.report.SummaryPlugin;
 import io.github.k8sproxyconformance.steps.report.Verdict;
+import io.github.k8sproxyconformance.steps.report.VerdictFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,7 +48,7 @@ class ProxyConformanceExampleTest {
       settings.put(HarnessConfig.BASE_PORT, Integer.toString(BASE_PORT));
       settings.put(HarnessConfig.KUBE, KubeMode.OFF.id());
       settings.put(HarnessConfig.REPORT_DIR, dir.resolve("report").toString());
-      settings.put(SummaryPlugin.VERDICT_FILE, verdict.toString());
+      settings.put(VerdictFile.PROPERTY, verdict.toString());
       runExampleSuite(
           settings, "The cluster header picks beta rather than the first configured cluster");
     }

@@ -130,6 +130,11 @@ public record HarnessConfig(
     return proxyToken.map(token -> token.contains(" ") ? token : "Bearer " + token);
   }
 
+  /** The text with the proxy token masked, for anything that leaves the run. */
+  public String masked(String text) {
+    return SecretMask.apply(text, proxyToken);
+  }
+
   /**
    * Every key with its effective value, in a fixed order, for the console and the report. The proxy
    * token is masked: these values are printed.
@@ -142,7 +147,7 @@ public record HarnessConfig(
     values.put(BASE_PORT, Integer.toString(basePort));
     values.put(ADVERTISED_HOST, advertisedHost);
     values.put(REPORT_DIR, reportDir.toString());
-    values.put(PROXY_TOKEN, proxyToken.map(token -> "****").orElse("(unset)"));
+    values.put(PROXY_TOKEN, proxyToken.map(token -> SecretMask.MASK).orElse("(unset)"));
     values.put(IMPLEMENTATION, implementation);
     values.put(EXPECTATIONS, expectations.map(Path::toString).orElse("(unset)"));
     return values;

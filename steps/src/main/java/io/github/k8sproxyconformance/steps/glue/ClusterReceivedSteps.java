@@ -14,11 +14,11 @@ import io.github.k8sproxyconformance.steps.heads.HeadReport;
 import io.github.k8sproxyconformance.steps.heads.MessageHead;
 import io.github.k8sproxyconformance.steps.http.RawHttpClient;
 import io.github.k8sproxyconformance.steps.http.RawRequest;
+import io.github.k8sproxyconformance.steps.report.ScenarioNotChecked;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Checks the request as the clusters received it, from the echo clusters' recordings.
@@ -44,12 +44,12 @@ public class ClusterReceivedSteps {
           "X-Real-IP");
 
   private final ScenarioWorld world;
-  private final Evidence evidence;
+  private final AssertionEvidence evidence;
   private final HeadCheck headCheck;
 
   public ClusterReceivedSteps(ScenarioWorld world) {
     this.world = world;
-    this.evidence = new Evidence(world);
+    this.evidence = new AssertionEvidence(world);
     this.headCheck = new HeadCheck(world);
   }
 
@@ -60,7 +60,7 @@ public class ClusterReceivedSteps {
           cluster.kind() == ClusterKind.LOCAL_KUBECTL_PROXY
               ? ": its fixed address 127.0.0.1:8001 is taken by another process"
               : ": it is of kind " + cluster.kind();
-      Assumptions.abort("unsupported: cluster " + cluster.id() + " is not running" + why);
+      throw ScenarioNotChecked.unsupported("cluster " + cluster.id() + " is not running" + why);
     }
   }
 

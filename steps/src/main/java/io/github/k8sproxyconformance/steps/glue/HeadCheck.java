@@ -13,11 +13,11 @@ import java.util.List;
 final class HeadCheck {
 
   private final ScenarioWorld world;
-  private final Evidence evidence;
+  private final AssertionEvidence evidence;
 
   HeadCheck(ScenarioWorld world) {
     this.world = world;
-    this.evidence = new Evidence(world);
+    this.evidence = new AssertionEvidence(world);
   }
 
   /**

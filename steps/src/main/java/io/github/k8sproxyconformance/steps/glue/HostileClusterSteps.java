@@ -28,11 +28,11 @@ public class HostileClusterSteps {
   private static final Duration FOLLOW_UP_TIMEOUT = Duration.ofSeconds(5);
 
   private final ScenarioWorld world;
-  private final Evidence evidence;
+  private final AssertionEvidence evidence;
 
   public HostileClusterSteps(ScenarioWorld world) {
     this.world = world;
-    this.evidence = new Evidence(world);
+    this.evidence = new AssertionEvidence(world);
   }
 
   @When(

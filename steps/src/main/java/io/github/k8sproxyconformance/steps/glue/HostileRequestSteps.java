@@ -89,7 +89,9 @@ public class HostileRequestSteps {
       return;
     }
     assertThat(refusalStatus)
-        .as("response status; received by the clusters: %s", new Evidence(world).received())
+        .as(
+            "response status; received by the clusters: %s",
+            new AssertionEvidence(world).received())
         .matches(status -> status / 100 == 4, "is a 4xx");
   }
 

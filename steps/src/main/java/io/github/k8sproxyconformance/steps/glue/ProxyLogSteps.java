@@ -7,6 +7,7 @@ import io.cucumber.java.en.Then;
 import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
+import io.github.k8sproxyconformance.steps.config.SecretMask;
 import io.github.k8sproxyconformance.steps.proxy.ProxyLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public class ProxyLogSteps {
     assertThat(leaked)
         .as(
             "secrets found in the proxy's log (shown masked); the lines:%n%s",
-            mask(logged, secrets()))
+            SecretMask.apply(logged, secrets()))
         .isEmpty();
   }
 
@@ -89,13 +90,5 @@ public class ProxyLogSteps {
     String lower = name.toLowerCase(Locale.ROOT);
     return CREDENTIAL_HEADERS.contains(lower)
         || lower.startsWith("backstage-kubernetes-authorization-");
-  }
-
-  private static String mask(String text, List<String> secrets) {
-    String masked = text;
-    for (String secret : secrets) {
-      masked = masked.replace(secret, "****");
-    }
-    return masked;
   }
 }

@@ -25,12 +25,12 @@ import tools.jackson.databind.JsonNode;
 public class ResponseSteps {
 
   private final ScenarioWorld world;
-  private final Evidence evidence;
+  private final AssertionEvidence evidence;
   private final HeadCheck headCheck;
 
   public ResponseSteps(ScenarioWorld world) {
     this.world = world;
-    this.evidence = new Evidence(world);
+    this.evidence = new AssertionEvidence(world);
     this.headCheck = new HeadCheck(world);
   }
 

@@ -5,7 +5,6 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.proxy.Harness;
-import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Prepares every scenario and cleans up after it.
  *
  * <p>Before: the scenario is handed to the world, scenarios this run cannot check are aborted with
- * a categorised reason (see {@link SkipRules}), and the clusters forget earlier requests so a
+ * the outcome they count as (see {@link SkipRules}), and the clusters forget earlier requests so a
  * scenario only sees its own. After: a failed scenario gets its evidence attached, then the streams
  * and proxies it opened are closed. Both hooks are ordered to run around any other hooks: the
  * before hook first, the after hook last.
@@ -35,8 +34,8 @@ public final class ConformanceHooks {
     world.scenario(scenario);
     SkipRules.reasonToSkip(scenario.getSourceTagNames(), world.config())
         .ifPresent(
-            reason -> {
-              throw new TestAbortedException(reason);
+            notChecked -> {
+              throw notChecked;
             });
     world.topology().clearReceived();
   }
@@ -46,7 +45,7 @@ public final class ConformanceHooks {
   public void finish(Scenario scenario) {
     try {
       if (scenario.isFailed() && Harness.started().isPresent()) {
-        new Evidence(world).attachAll();
+        new FailureAttachments(world).attachAll();
       }
     } catch (RuntimeException e) {
       // evidence helps a reader; failing to collect it must not replace the scenario's own failure

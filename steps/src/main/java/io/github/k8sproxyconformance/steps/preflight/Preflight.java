@@ -73,11 +73,8 @@ public final class Preflight {
     ProxyProbe probe = new ProxyProbe(url, PROBE_TIMEOUT, config.proxyAuthorization());
     Profile profile = config.profile();
     Result own = probe.ask(profile.clusterHeader(), CLUSTER);
-    if (own.ending() == Ending.UNREACHABLE) {
-      return Optional.of(PreflightMessages.notListening(url, own));
-    }
-    if (own.ending() == Ending.BROKEN) {
-      return Optional.of(PreflightMessages.notAnswering(url, own));
+    if (own.ending() == Ending.UNREACHABLE || own.ending() == Ending.BROKEN) {
+      return Optional.of(PreflightMessages.noHttpAnswer(url, own));
     }
     if (own.ending() == Ending.TIMED_OUT) {
       // connected, but slow: perhaps a proxy waiting on the cluster, which is not up yet; the

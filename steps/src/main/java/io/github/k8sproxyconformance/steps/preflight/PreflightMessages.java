@@ -4,6 +4,7 @@ import io.github.k8sproxyconformance.steps.config.HarnessConfig;
 import io.github.k8sproxyconformance.steps.config.Profile;
 import io.github.k8sproxyconformance.steps.preflight.FixturePorts.FixturePort;
 import io.github.k8sproxyconformance.steps.preflight.PreflightProblem.Kind;
+import io.github.k8sproxyconformance.steps.preflight.ProxyProbe.Ending;
 import io.github.k8sproxyconformance.steps.preflight.ProxyProbe.Result;
 import java.net.URI;
 
@@ -28,40 +29,35 @@ final class PreflightMessages {
             + "') is already in use on "
             + config.fixtureBindHost()
             + ": another run of the kit or another program holds it. Stop that program, or move"
-            + " the fixtures to other ports with --base-port "
-            + next
-            + " (Maven: -D"
-            + HarnessConfig.BASE_PORT
-            + "="
-            + next
-            + ") and give the proxy the config written for them: `fixtures config --base-port "
+            + " the fixtures to other ports with "
+            + option("--base-port", HarnessConfig.BASE_PORT, String.valueOf(next))
+            + " and give the proxy the config written for them: `fixtures config --base-port "
             + next
             + " --out DIR`.");
   }
 
-  static PreflightProblem notListening(URI url, Result result) {
+  /**
+   * No HTTP answer at the URL: nothing listens there ({@link Ending#UNREACHABLE}), or what listens
+   * does not answer HTTP ({@link Ending#BROKEN}). Either way the advice is the URL option.
+   */
+  static PreflightProblem noHttpAnswer(URI url, Result result) {
+    boolean listening = result.ending() != Ending.UNREACHABLE;
+    String found =
+        listening
+            ? "Something accepts connections at "
+                + url
+                + " but no HTTP answer came back: "
+                + result.text()
+                + ". Check the URL's scheme (http or https) and port: "
+            : "Nothing listens at "
+                + url
+                + " ("
+                + result.text()
+                + "). Start the proxy, configured with the fixture clusters, or give the URL it"
+                + " serves with ";
     return new PreflightProblem(
-        Kind.NOT_LISTENING,
-        "Nothing listens at "
-            + url
-            + " ("
-            + result.text()
-            + "). Start the proxy, configured with the fixture clusters, or give the URL it serves"
-            + " with --proxy-url (Maven: -D"
-            + HarnessConfig.PROXY_URL
-            + "=URL).");
-  }
-
-  static PreflightProblem notAnswering(URI url, Result result) {
-    return new PreflightProblem(
-        Kind.NOT_ANSWERING,
-        "Something accepts connections at "
-            + url
-            + " but no HTTP answer came back: "
-            + result.text()
-            + ". Check the URL's scheme (http or https) and port: --proxy-url (Maven: -D"
-            + HarnessConfig.PROXY_URL
-            + "=URL).");
+        listening ? Kind.NOT_ANSWERING : Kind.NOT_LISTENING,
+        found + "--proxy-url (Maven: -D" + HarnessConfig.PROXY_URL + "=URL).");
   }
 
   static PreflightProblem credentialWanted(HarnessConfig config, URI url, Result result) {
@@ -79,9 +75,9 @@ final class PreflightMessages {
                 + " (Maven: -D"
                 + HarnessConfig.PROXY_TOKEN
                 + ")."
-            : ": it wants a credential of its own. Pass one with --proxy-token TOKEN (Maven: -D"
-                + HarnessConfig.PROXY_TOKEN
-                + "=TOKEN); a bare token is sent as 'Authorization: Bearer TOKEN', a value with"
+            : ": it wants a credential of its own. Pass one with "
+                + option("--proxy-token", HarnessConfig.PROXY_TOKEN, "TOKEN")
+                + "; a bare token is sent as 'Authorization: Bearer TOKEN', a value with"
                 + " a scheme ('Basic ...') as it is.";
     return new PreflightProblem(Kind.CREDENTIAL_WANTED, found + excerpt(result) + then);
   }
@@ -130,13 +126,9 @@ final class PreflightMessages {
             + other.clusterHeader()
             + " selected the cluster (answered "
             + theirs.status()
-            + "). Run with --profile "
-            + other.id()
-            + " (Maven: -D"
-            + HarnessConfig.PROFILE
-            + "="
-            + other.id()
-            + "), or configure the proxy for "
+            + "). Run with "
+            + option("--profile", HarnessConfig.PROFILE, other.id())
+            + ", or configure the proxy for "
             + profile.id()
             + ".");
   }
@@ -182,6 +174,11 @@ final class PreflightMessages {
         + "; the checked-in fixtures/app-config.conformance.yaml fits base port "
         + CHECKED_IN_BASE_PORT
         + " on 127.0.0.1 only.";
+  }
+
+  /** An option of the jar with its value, and the system property the Maven run takes instead. */
+  private static String option(String jarOption, String property, String value) {
+    return jarOption + " " + value + " (Maven: -D" + property + "=" + value + ")";
   }
 
   private static String excerpt(Result result) {

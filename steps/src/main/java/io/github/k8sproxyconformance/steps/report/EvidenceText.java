@@ -1,5 +1,6 @@
 package io.github.k8sproxyconformance.steps.report;
 
+import io.github.k8sproxyconformance.steps.config.SecretMask;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,6 @@ public record EvidenceText(String name, String text) {
   /** The most characters kept of one piece of evidence. */
   static final int MAX_CHARS = 16_000;
 
-  private static final String MASK = "****";
-
   /** Evidence with its text cut to {@link #MAX_CHARS}, saying how much was left out. */
   public static EvidenceText capped(String name, String text) {
     if (text.length() <= MAX_CHARS) {
@@ -35,9 +34,6 @@ public record EvidenceText(String name, String text) {
 
   /** This evidence with every occurrence of the secret replaced by {@code ****}. */
   public EvidenceText masked(Optional<String> secret) {
-    return secret
-        .filter(token -> !token.isEmpty())
-        .map(token -> new EvidenceText(name, text.replace(token, MASK)))
-        .orElse(this);
+    return secret.isEmpty() ? this : new EvidenceText(name, SecretMask.apply(text, secret));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.k8sproxyconformance.steps.report;
 
 import io.cucumber.plugin.event.Status;
-import io.github.k8sproxyconformance.steps.hooks.SkipRules;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,9 +10,9 @@ import java.util.Optional;
  *
  * <p>Cucumber knows seven statuses; a conformance verdict needs four, plus one for failures an
  * expectations file excuses. Undefined, ambiguous and pending steps are failures (a suite that
- * cannot check a rule must not pass it), and an abort whose reason starts with {@code unsupported:}
- * is kept apart from a plain skip, because "cannot be checked here" and "does not apply" mean
- * different things to a reader of the report.
+ * cannot check a rule must not pass it), and an abort that says it is unsupported ({@link
+ * ScenarioNotChecked}) is kept apart from a plain skip, because "cannot be checked here" and "does
+ * not apply" mean different things to a reader of the report.
  */
 public enum Outcome {
   PASSED,
@@ -27,7 +26,8 @@ public enum Outcome {
   public static Outcome of(Status status, Throwable error) {
     return switch (status) {
       case PASSED -> PASSED;
-      case SKIPPED, UNUSED -> isUnsupported(error) ? UNSUPPORTED : SKIPPED;
+      case SKIPPED, UNUSED ->
+          error instanceof ScenarioNotChecked notChecked ? notChecked.outcome() : SKIPPED;
       case FAILED, UNDEFINED, AMBIGUOUS, PENDING -> FAILED;
     };
   }
@@ -40,11 +40,5 @@ public enum Outcome {
   /** The outcome with the label, as read from a report; empty for an unknown label. */
   public static Optional<Outcome> ofLabel(String label) {
     return Arrays.stream(values()).filter(outcome -> outcome.label().equals(label)).findFirst();
-  }
-
-  private static boolean isUnsupported(Throwable error) {
-    return error != null
-        && error.getMessage() != null
-        && error.getMessage().startsWith(SkipRules.UNSUPPORTED);
   }
 }

@@ -3,8 +3,11 @@ package io.github.k8sproxyconformance.steps.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
+import io.github.k8sproxyconformance.steps.report.Outcome;
+import io.github.k8sproxyconformance.steps.report.ScenarioNotChecked;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SkipRulesTest {
@@ -21,8 +24,10 @@ class SkipRulesTest {
 
   @Test
   void skipsAScenarioOfTheOtherProfile() {
-    assertThat(SkipRules.reasonToSkip(List.of("@profile-backstage-1.9"), BUNDLED_CURRENT))
-        .contains("skipped: profile backstage-1.9 only");
+    assertNotChecked(
+        SkipRules.reasonToSkip(List.of("@profile-backstage-1.9"), BUNDLED_CURRENT),
+        Outcome.SKIPPED,
+        "skipped: profile backstage-1.9 only");
   }
 
   @Test
@@ -31,8 +36,10 @@ class SkipRulesTest {
         HarnessConfig.load(Map.of("conformance.proxy.url", "http://127.0.0.1:7007/p"), Map.of());
 
     assertThat(SkipRules.reasonToSkip(List.of("@reconfigures-proxy"), BUNDLED_CURRENT)).isEmpty();
-    assertThat(SkipRules.reasonToSkip(List.of("@reconfigures-proxy"), external))
-        .contains("unsupported: reconfigures-proxy needs the bundled proxy");
+    assertNotChecked(
+        SkipRules.reasonToSkip(List.of("@reconfigures-proxy"), external),
+        Outcome.UNSUPPORTED,
+        "unsupported: reconfigures-proxy needs the bundled proxy");
   }
 
   @Test
@@ -40,7 +47,17 @@ class SkipRulesTest {
     HarnessConfig off = HarnessConfig.load(Map.of("conformance.kube", "off"), Map.of());
 
     assertThat(SkipRules.reasonToSkip(List.of("@kube-api"), BUNDLED_CURRENT)).isEmpty();
-    assertThat(SkipRules.reasonToSkip(List.of("@kube-api"), off))
-        .contains("unsupported: conformance.kube=off");
+    assertNotChecked(
+        SkipRules.reasonToSkip(List.of("@kube-api"), off),
+        Outcome.UNSUPPORTED,
+        "unsupported: conformance.kube=off");
+  }
+
+  /** The rules decided not to check the scenario, counting it as {@code outcome}. */
+  private static void assertNotChecked(
+      Optional<ScenarioNotChecked> decision, Outcome outcome, String message) {
+    assertThat(decision).isPresent();
+    assertThat(decision.get().outcome()).isEqualTo(outcome);
+    assertThat(decision.get()).hasMessage(message);
   }
 }

@@ -32,12 +32,12 @@ class ReportTest {
               "other profile",
               List.of("@security"),
               Status.SKIPPED,
-              new TestAbortedException("skipped: profile backstage-1.9 only")),
+              ScenarioNotChecked.otherProfile("profile backstage-1.9 only")),
           outcome(
               "external",
               List.of("@extended"),
               Status.SKIPPED,
-              new TestAbortedException("unsupported: reconfigures-proxy needs the bundled proxy")));
+              ScenarioNotChecked.unsupported("reconfigures-proxy needs the bundled proxy")));
 
   @Test
   void countsUndefinedAsFailedAndUnsupportedApartFromSkipped() {
@@ -114,7 +114,7 @@ class ReportTest {
                 "other profile",
                 List.of("@core", "@profile-backstage-1.9"),
                 Status.SKIPPED,
-                new TestAbortedException("skipped: profile backstage-1.9 only")),
+                ScenarioNotChecked.otherProfile("profile backstage-1.9 only")),
             outcome(
                 "no environment",
                 List.of("@core", "@profile-backstage-current"),

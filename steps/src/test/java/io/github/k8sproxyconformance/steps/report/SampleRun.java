@@ -49,13 +49,13 @@ final class SampleRun {
             CREDENTIALS + "service-account.feature",
             "other profile",
             "@security",
-            new TestAbortedException("skipped: profile backstage-1.9 only")));
+            ScenarioNotChecked.otherProfile("profile backstage-1.9 only")));
     outcomes.add(
         outcome(
             CREDENTIALS + "service-account.feature",
             "needs bundled",
             "@extended",
-            new TestAbortedException("unsupported: reconfigures-proxy needs the bundled proxy")));
+            ScenarioNotChecked.unsupported("reconfigures-proxy needs the bundled proxy")));
     outcomes.add(
         outcome(
                 CREDENTIALS + "service-account.feature",

@@ -80,6 +80,6 @@ final class KubeClusters {
             + response.headers()
             + " body: "
             + response.bodyExcerpt();
-    return world.config().proxyToken().map(token -> text.replace(token, "****")).orElse(text);
+    return world.config().masked(text);
   }
 }

@@ -16,13 +16,11 @@ import java.util.stream.Collectors;
  * a user gives for an external proxy ({@code conformance.proxy.token}) is a real secret and is
  * masked.
  */
-final class Evidence {
-
-  private static final String MASK = "****";
+final class AssertionEvidence {
 
   private final ScenarioWorld world;
 
-  Evidence(ScenarioWorld world) {
+  AssertionEvidence(ScenarioWorld world) {
     this.world = world;
   }
 
@@ -36,7 +34,7 @@ final class Evidence {
     if (requests.isEmpty()) {
       return "(no request reached any cluster)";
     }
-    return masked(requests.stream().map(Evidence::line).collect(Collectors.joining("\n")));
+    return masked(requests.stream().map(AssertionEvidence::line).collect(Collectors.joining("\n")));
   }
 
   /** The last response: status, headers and the start of the body. */
@@ -62,7 +60,7 @@ final class Evidence {
 
   /** The text with the configured proxy token masked, for anything that leaves the run. */
   String masked(String text) {
-    return world.config().proxyToken().map(token -> text.replace(token, MASK)).orElse(text);
+    return world.config().masked(text);
   }
 
   private static String line(ReceivedRequest request) {

@@ -9,7 +9,6 @@ import io.github.k8sproxyconformance.steps.http.RawResponse;
 import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,16 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * came back, what the clusters received from the proxy and the response heads they sent. The proxy
  * token is replaced by {@code ****} in every attachment, because reports get shared.
  */
-final class Evidence {
+final class FailureAttachments {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ScenarioWorld world;
-  private final Optional<String> secret;
 
-  Evidence(ScenarioWorld world) {
+  FailureAttachments(ScenarioWorld world) {
     this.world = world;
-    this.secret = world.config().proxyToken();
   }
 
   void attachAll() {
@@ -118,6 +115,6 @@ final class Evidence {
   }
 
   private String mask(String text) {
-    return secret.map(token -> text.replace(token, "****")).orElse(text);
+    return world.config().masked(text);
   }
 }
