@@ -5,6 +5,8 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * Jetty's HTTP/1 connection, with {@link #onFillable} never run by two threads at once.
@@ -36,6 +38,27 @@ class OneFillerHttpConnection extends HttpConnection {
     super(configuration, connector, endPoint);
   }
 
+  /**
+   * Asks the selector to call {@link #onFillable} when bytes arrive, as Jetty's own callback does.
+   */
+  private final Callback fillable =
+      new Callback() {
+        @Override
+        public void succeeded() {
+          onFillable();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+          onFillInterestedFailed(failure);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+          return getServer().getInvocationType();
+        }
+      };
+
   @Override
   public final void onFillable() {
     if (pendingFills.getAndIncrement() != 0) {
@@ -45,6 +68,37 @@ class OneFillerHttpConnection extends HttpConnection {
       super.onFillable();
       afterFillable();
     } while (pendingFills.decrementAndGet() != 0);
+  }
+
+  /**
+   * Resumes the connection after a response completed once its handler had returned, which for a
+   * proxy is every response: called by {@link ProxyThreadPool} instead of running {@link
+   * #onFillable} on a pool thread, as Jetty's {@code HttpStreamOverHTTP1.resume} asks for.
+   *
+   * <p>That thread would mostly find no byte of a next request yet, and only ask to be called when
+   * one arrives: a thread woken and a read made for nothing, on every request. Here, when the
+   * connection is ready for its next request and none of it is buffered, that request to be called
+   * is made at once on the calling thread; otherwise the pass runs on it. Only for a non-blocking
+   * server, whose handler may run on any thread. Returns false when a pool thread must run it.
+   */
+  boolean resumeHere() {
+    if (getServer().getInvocationType() != InvocationType.NON_BLOCKING) {
+      return false;
+    }
+    if (pendingFills.getAndIncrement() != 0) {
+      return true; // a pass is running: it repeats for this call
+    }
+    boolean pass = !(getParser().isStart() && isRequestBufferEmpty());
+    do {
+      if (pass) {
+        super.onFillable();
+        afterFillable();
+      } else {
+        tryFillInterested(fillable);
+      }
+      pass = true;
+    } while (pendingFills.decrementAndGet() != 0);
+    return true;
   }
 
   /** Runs after each pass of {@link #onFillable}, by the same thread, never concurrently. */

@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +60,7 @@ public final class ReferenceProxyServer implements AutoCloseable {
    * against a bare one on the same server settings.
    */
   static ReferenceProxyServer start(ProxyConfig config, Handler handler) throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool();
-    threads.setName("reference-proxy");
-    Server server = new Server(threads);
+    Server server = new Server(new ProxyThreadPool());
     ServerConnector connector =
         new ServerConnector(
             server,
