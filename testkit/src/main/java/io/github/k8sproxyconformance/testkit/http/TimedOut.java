@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
 /**
  * Nothing (more) arrived from the proxy within the time the client allowed.

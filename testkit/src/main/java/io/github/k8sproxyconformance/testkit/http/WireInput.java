@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,5 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A complete HTTP response as it came off the wire.
  *
  * <p>Headers keep their order and duplicates, and {@link #body()} holds the bytes as received
  * (still compressed if the proxy passed {@code Content-Encoding: gzip} through), because whether a
- * proxy changes either is part of the contract. {@link #bodyText()} and {@link #json()} decode gzip
- * for reading the content.
+ * proxy changes either is part of the contract. {@link #bodyText()} decodes gzip for reading the
+ * content.
  *
  * @param status the status code
  * @param reason the reason phrase, possibly empty
@@ -29,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 public record RawResponse(
     int status, String reason, List<HeaderField> headers, byte[] body, Duration elapsed) {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int EXCERPT_CHARS = 2000;
 
   public RawResponse {
@@ -54,21 +49,6 @@ public record RawResponse(
     return new String(decodedBody(), StandardCharsets.UTF_8);
   }
 
-  /**
-   * The body parsed as JSON.
-   *
-   * @throws AssertionError quoting the start of the body when it is not JSON
-   */
-  public JsonNode json() {
-    String text = bodyText();
-    try {
-      return JSON.readTree(text);
-    } catch (JacksonException e) {
-      throw new AssertionError(
-          "expected a JSON body but got (status " + status + "): " + excerpt(text), e);
-    }
-  }
-
   /** The start of the body as text, for evidence and failure messages. */
   public String bodyExcerpt() {
     return excerpt(bodyText());
@@ -87,7 +67,8 @@ public record RawResponse(
     }
   }
 
-  private static String excerpt(String text) {
+  /** The start of {@code text}, for evidence and failure messages. */
+  public static String excerpt(String text) {
     return text.length() <= EXCERPT_CHARS
         ? text
         : text.substring(0, EXCERPT_CHARS) + "... (" + text.length() + " chars)";

@@ -1,9 +1,8 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -111,7 +110,7 @@ class RawHttpClientTest {
           .extracting(HeaderField::name)
           .containsExactly("Content-Type", "X-A", "x-a", "Content-Length");
       assertThat(answer.headerValues("X-A")).containsExactly("1", "2");
-      assertThat(answer.json().path("error").asInt()).isEqualTo(404);
+      assertThat(answer.bodyText()).isEqualTo("{\"error\":404}");
     }
   }
 
@@ -169,7 +168,7 @@ class RawHttpClientTest {
       RawResponse answer = client.send(server.endpoint(""), RawRequest.get("/"));
 
       assertThat(answer.body()).isEqualTo(body);
-      assertThat(answer.json().path("cluster").asString()).isEqualTo("alpha");
+      assertThat(answer.bodyText()).isEqualTo("{\"cluster\":\"alpha\"}");
     }
   }
 

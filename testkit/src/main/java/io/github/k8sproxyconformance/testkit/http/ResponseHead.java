@@ -1,6 +1,5 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

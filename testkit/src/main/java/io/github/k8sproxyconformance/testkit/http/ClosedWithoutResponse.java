@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
 /**
  * The proxy closed or reset the connection before a whole response head arrived.

@@ -1,4 +1,4 @@
-package io.github.k8sproxyconformance.steps.http;
+package io.github.k8sproxyconformance.testkit.http;
 
 import java.io.IOException;
 import java.util.List;
