@@ -9,8 +9,9 @@ import java.util.Locale;
  *
  * <p>Chunked bodies are decoded one chunk per call so streams can be timed chunk by chunk;
  * Content-Length bodies and bodies delimited by the connection closing are returned as they arrive.
+ * Request bodies are read the same way, for the raw servers.
  */
-final class BodyReader {
+public final class BodyReader {
 
   private static final int READ_SIZE = 64 * 1024;
 
@@ -64,8 +65,24 @@ final class BodyReader {
     return new BodyReader(input, Framing.LENGTH, Long.parseLong(lengths.get(0)));
   }
 
+  /**
+   * The reader for the body of a request with {@code head}: chunked, of a Content-Length, or none
+   * (a request is never delimited by the connection closing).
+   */
+  public static BodyReader forRequest(WireInput input, RequestHead head) {
+    boolean chunked =
+        head.header("Transfer-Encoding")
+            .map(value -> value.toLowerCase(Locale.ROOT).contains("chunked"))
+            .orElse(false);
+    if (chunked) {
+      return new BodyReader(input, Framing.CHUNKED, 0);
+    }
+    long length = head.header("Content-Length").map(Long::parseLong).orElse(0L);
+    return new BodyReader(input, Framing.LENGTH, length);
+  }
+
   /** The next piece of the body, or null at its end. */
-  byte[] next() throws IOException {
+  public byte[] next() throws IOException {
     if (finished) {
       return null;
     }

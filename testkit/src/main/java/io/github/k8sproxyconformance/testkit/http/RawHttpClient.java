@@ -18,7 +18,14 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * An HTTP/1.1 client that sends requests byte for byte as given.
+ * An HTTP/1.1 client that sends requests byte for byte as given: the one place in the project that
+ * writes and reads HTTP by hand.
+ *
+ * <p>It has to: a conformance test and a proxy's own tests send malformed and hostile requests on
+ * purpose, and must see exactly what comes back. It reads strictly: a malformed, incomplete or late
+ * response is an {@link AssertionError} ({@link TimedOut}, {@link ClosedWithoutResponse}) quoting
+ * what arrived. {@link LenientExchange} reads leniently with the same head and body readers, for
+ * tests that expect broken answers.
  *
  * <p>{@code java.net.http} and other clients normalise paths, refuse to set Host or Connection and
  * merge repeated headers, which would hide exactly what a proxy conformance test needs to control.
@@ -51,9 +58,29 @@ public final class RawHttpClient {
     Instant start = Instant.now();
     try (Socket socket = connect(endpoint)) {
       WireInput input = exchange(socket, endpoint, request);
-      return readResponse(input, ResponseHead.read(input), request, start);
+      return readResponse(input, ResponseHead.read(input), request.method(), start);
     } catch (IOException e) {
       throw new AssertionError(describe(endpoint, request) + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * Sends {@code wire} exactly as given, with nothing added (no Host, no Connection), and reads the
+   * whole response as {@link #send} does; the first word of {@code wire} is taken as the method,
+   * for the framing of the answer. For requests a {@link RawRequest} cannot express.
+   *
+   * @throws AssertionError as {@link #send} does
+   */
+  public RawResponse sendVerbatim(URI endpoint, byte[] wire) {
+    Instant start = Instant.now();
+    String method = methodOf(wire);
+    try (Socket socket = connect(endpoint)) {
+      write(socket, wire);
+      WireInput input = new WireInput(socket, endpoint.getRawAuthority());
+      input.bound(timeout);
+      return readResponse(input, ResponseHead.read(input), method, start);
+    } catch (IOException e) {
+      throw new AssertionError(method + " " + endpoint + " failed: " + e, e);
     }
   }
 
@@ -83,15 +110,15 @@ public final class RawHttpClient {
         write(socket, Arrays.copyOfRange(wire, headLength, wire.length));
         answer = ResponseHead.read(input);
       }
-      return readResponse(input, answer, request, start);
+      return readResponse(input, answer, request.method(), start);
     } catch (IOException e) {
       throw new AssertionError(describe(endpoint, request) + " failed: " + e, e);
     }
   }
 
   private static RawResponse readResponse(
-      WireInput input, ResponseHead head, RawRequest request, Instant start) throws IOException {
-    BodyReader body = BodyReader.forResponse(input, head, request.method());
+      WireInput input, ResponseHead head, String method, Instant start) throws IOException {
+    BodyReader body = BodyReader.forResponse(input, head, method);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (byte[] piece = body.next(); piece != null; piece = body.next()) {
       bytes.write(piece);
@@ -222,6 +249,15 @@ public final class RawHttpClient {
       wire.writeBytes(body);
     }
     return wire.toByteArray();
+  }
+
+  /** The first word of a request's bytes: its method, as far as the framing of the answer goes. */
+  static String methodOf(byte[] wire) {
+    int end = 0;
+    while (end < wire.length && end < 32 && wire[end] != ' ') {
+      end++;
+    }
+    return new String(wire, 0, end, StandardCharsets.ISO_8859_1);
   }
 
   private static String describe(URI endpoint, RawRequest request) {

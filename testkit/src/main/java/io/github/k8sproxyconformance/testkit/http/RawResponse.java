@@ -38,10 +38,7 @@ public record RawResponse(
 
   /** Every value of the header in arrival order, compared case-insensitively. */
   public List<String> headerValues(String name) {
-    return headers.stream()
-        .filter(field -> field.name().equalsIgnoreCase(name))
-        .map(HeaderField::value)
-        .toList();
+    return HeaderLines.values(headers, name);
   }
 
   /** The body as UTF-8 text, gunzipped first when the response says {@code gzip}. */

@@ -1,7 +1,6 @@
 package io.github.k8sproxyconformance.testkit.http;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,10 +21,7 @@ record ResponseHead(int status, String reason, List<HeaderField> headers) {
   }
 
   List<String> values(String name) {
-    return headers.stream()
-        .filter(field -> field.name().equalsIgnoreCase(name))
-        .map(HeaderField::value)
-        .toList();
+    return HeaderLines.values(headers, name);
   }
 
   /** The next head, interim or final. */
@@ -41,20 +37,6 @@ record ResponseHead(int status, String reason, List<HeaderField> headers) {
     }
     int status = Integer.parseInt(parts[1]);
     String reason = parts.length == 3 ? parts[2] : "";
-    List<HeaderField> headers = new ArrayList<>();
-    while (true) {
-      String line = input.readLine("the response headers");
-      if (line == null) {
-        throw input.malformed("the connection closed inside the response headers");
-      }
-      if (line.isEmpty()) {
-        return new ResponseHead(status, reason, headers);
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw input.malformed("not a header field: '" + line + "'");
-      }
-      headers.add(new HeaderField(line.substring(0, colon), line.substring(colon + 1).trim()));
-    }
+    return new ResponseHead(status, reason, HeaderLines.read(input, "the response headers"));
   }
 }

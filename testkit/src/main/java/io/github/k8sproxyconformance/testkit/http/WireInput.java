@@ -13,13 +13,17 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Reads bytes from a socket, every read bounded by a deadline.
+ * Reads bytes from a socket, every read bounded by a deadline: the input side of every hand-written
+ * HTTP reader of the project (the wire client's responses, the raw servers' requests).
  *
  * <p>A proxy under test may hang, stall mid-body or never close; a failed scenario must say so and
- * show what did arrive, so each read gets the time left until the deadline and a timeout becomes an
- * {@link AssertionError} quoting the start of everything read so far.
+ * show what did arrive, so each read gets the time left until the deadline ({@link #bound}; none
+ * until it is called) and a timeout becomes a {@link TimedOut} quoting the start of everything read
+ * so far. A reset before a whole head has arrived is a {@link ClosedWithoutResponse}; broken
+ * framing is an {@link AssertionError} from {@link #malformed}. These are strict choices: a reader
+ * that expects broken input catches them ({@link LenientExchange} does).
  */
-final class WireInput {
+public final class WireInput {
 
   private static final int MAX_LINE = 64 * 1024;
   private static final int TRANSCRIPT_LIMIT = 4096;
@@ -31,14 +35,15 @@ final class WireInput {
   private Instant deadline = Instant.MAX;
   private Duration budget = Duration.ZERO;
 
-  WireInput(Socket socket, String peer) throws IOException {
+  /** Reads from {@code socket}; {@code peer} names the other side in failure messages. */
+  public WireInput(Socket socket, String peer) throws IOException {
     this.socket = socket;
     this.in = new BufferedInputStream(socket.getInputStream());
     this.peer = peer;
   }
 
   /** Bounds the following reads: together they must finish within {@code timeout} from now. */
-  void bound(Duration timeout) {
+  public void bound(Duration timeout) {
     this.budget = timeout;
     this.deadline = Instant.now().plus(timeout);
   }
@@ -66,7 +71,7 @@ final class WireInput {
   }
 
   /** One line without its CRLF (or bare LF); null at end of stream before any byte. */
-  String readLine(String what) throws IOException {
+  public String readLine(String what) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     while (true) {
       int b = readByte(what);
@@ -87,7 +92,7 @@ final class WireInput {
   }
 
   /** Exactly {@code count} bytes. */
-  byte[] readExactly(int count, String what) throws IOException {
+  public byte[] readExactly(int count, String what) throws IOException {
     byte[] data = new byte[count];
     int filled = 0;
     while (filled < count) {
@@ -108,9 +113,9 @@ final class WireInput {
     return n < 0 ? null : Arrays.copyOf(data, n);
   }
 
-  /** An assertion error for a response that breaks HTTP/1.1 framing, with the transcript. */
-  AssertionError malformed(String problem) {
-    return new AssertionError("malformed response from " + peer + ": " + problem + soFar());
+  /** An assertion error for a message that breaks HTTP/1.1 framing, with the transcript. */
+  public AssertionError malformed(String problem) {
+    return new AssertionError("malformed message from " + peer + ": " + problem + soFar());
   }
 
   private int readByte(String what) throws IOException {
