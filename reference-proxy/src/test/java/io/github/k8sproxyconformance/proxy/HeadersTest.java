@@ -2,10 +2,9 @@ package io.github.k8sproxyconformance.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.k8sproxyconformance.proxy.support.RawHttp;
-import io.github.k8sproxyconformance.proxy.support.RawHttp.RawResponse;
 import io.github.k8sproxyconformance.proxy.support.RecordedRequest;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +65,7 @@ class HeadersTest extends ProxyTestBase {
 
   @Test
   void addsNoContentTypeToABodyThatHasNone() throws Exception {
-    RawHttp.send(
+    rawSend(
         proxy.endpoint().getPort(),
         List.of(
             "POST " + mount() + "/api HTTP/1.1",

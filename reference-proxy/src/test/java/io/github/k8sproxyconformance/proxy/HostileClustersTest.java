@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.FaultUpstream;
 import io.github.k8sproxyconformance.proxy.support.FaultUpstream.Fault;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp.Outcome;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.LenientExchange;
+import io.github.k8sproxyconformance.testkit.http.LenientResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -42,7 +42,7 @@ class HostileClustersTest extends ProxyTestBase {
                 serviceAccount("hostile", hostile.url(), "t"),
                 serviceAccount("healthy", healthy.url(), "t"))));
 
-    Outcome endless = send("hostile", "/api/v1/pods?" + Fault.ENDLESS_HEAD.query(), "");
+    LenientResponse endless = send("hostile", "/api/v1/pods?" + Fault.ENDLESS_HEAD.query(), "");
 
     assertRequestError(endless, "hostile", "HPE_HEADER_OVERFLOW");
     assertThat(endless.bodyText()).contains("Parse Error: Header overflow");
@@ -58,7 +58,7 @@ class HostileClustersTest extends ProxyTestBase {
   void interimResponsesNobodyAskedForAreSkipped() throws Exception {
     FaultUpstream hostile = faultyCluster();
 
-    Outcome outcome = send("faulty", "/api/v1/pods?" + Fault.INTERIM_THEN_OK.query(), "");
+    LenientResponse outcome = send("faulty", "/api/v1/pods?" + Fault.INTERIM_THEN_OK.query(), "");
 
     assertThat(outcome.timedOut()).isFalse();
     assertThat(outcome.status()).isEqualTo(200);
@@ -80,8 +80,8 @@ class HostileClustersTest extends ProxyTestBase {
       client.getOutputStream().write(post(Fault.ECHO_BODY, "Expect: 100-continue\r\n", ""));
       assertThat(readLine(client.getInputStream())).isEqualTo("HTTP/1.1 100 Continue");
       assertThat(readLine(client.getInputStream())).isEmpty();
-      Outcome outcome =
-          LenientHttp.exchange(
+      LenientResponse outcome =
+          LenientExchange.exchange(
               client, "hello".getBytes(StandardCharsets.ISO_8859_1), false, ANSWER_LIMIT);
 
       assertThat(outcome.status()).isEqualTo(200);
@@ -128,7 +128,7 @@ class HostileClustersTest extends ProxyTestBase {
       queued.getOutputStream().write(get("busy", "/api/v1/pods?" + Fault.HANG.query()));
       Thread.sleep(200);
 
-      Outcome refused = send("busy", "/api/v1/pods", "");
+      LenientResponse refused = send("busy", "/api/v1/pods", "");
 
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).contains("1");
@@ -166,7 +166,7 @@ class HostileClustersTest extends ProxyTestBase {
       Thread.sleep(300);
 
       assertThat(hung.open()).isEqualTo(300);
-      Outcome refused = send("busy", "/api/v1/pods", "");
+      LenientResponse refused = send("busy", "/api/v1/pods", "");
       assertThat(refused.status()).isEqualTo(503);
     } finally {
       for (Socket holder : holders) {
@@ -258,9 +258,9 @@ class HostileClustersTest extends ProxyTestBase {
         .getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  private Outcome send(String cluster, String pathAfterMount, String extraHeaders)
+  private LenientResponse send(String cluster, String pathAfterMount, String extraHeaders)
       throws Exception {
-    return LenientHttp.exchange(
+    return LenientExchange.exchange(
         proxy.endpoint().getPort(),
         ("GET "
                 + mount()

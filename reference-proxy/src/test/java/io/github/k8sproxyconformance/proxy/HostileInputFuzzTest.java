@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.HostileRequests;
 import io.github.k8sproxyconformance.proxy.support.HostileRequests.Case;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp.Outcome;
 import io.github.k8sproxyconformance.proxy.support.QuietLogs;
 import io.github.k8sproxyconformance.proxy.support.RawUpstream;
 import io.github.k8sproxyconformance.proxy.support.RecordingUpstream;
-import io.github.k8sproxyconformance.proxy.support.RecordingUpstream.Received;
+import io.github.k8sproxyconformance.testkit.http.LenientExchange;
+import io.github.k8sproxyconformance.testkit.http.LenientResponse;
+import io.github.k8sproxyconformance.testkit.http.RequestHead;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,10 +141,10 @@ class HostileInputFuzzTest extends ProxyTestBase {
   }
 
   private void check(int index, Case fuzz) {
-    Outcome outcome;
+    LenientResponse outcome;
     try {
       outcome =
-          LenientHttp.exchange(
+          LenientExchange.exchange(
               proxy.endpoint().getPort(),
               fuzz.bytes(),
               fuzz.halfClose(),
@@ -168,7 +168,7 @@ class HostileInputFuzzTest extends ProxyTestBase {
   }
 
   /** The documented envelope, for the cluster that is down; a HEAD answer has only its head. */
-  private static boolean isDownEnvelope(Case fuzz, Outcome outcome) {
+  private static boolean isDownEnvelope(Case fuzz, LenientResponse outcome) {
     String request = new String(fuzz.bytes(), StandardCharsets.ISO_8859_1);
     if (outcome.status() != 500) {
       return false;
@@ -185,9 +185,9 @@ class HostileInputFuzzTest extends ProxyTestBase {
   }
 
   /** Every request a cluster received stays inside the path of the cluster its token names. */
-  private void checkClusters(String upstream, List<Received> received) {
-    for (Received request : received) {
-      String prefix = PREFIX_BY_TOKEN.get(request.header("Authorization"));
+  private void checkClusters(String upstream, List<RequestHead> received) {
+    for (RequestHead request : received) {
+      String prefix = PREFIX_BY_TOKEN.get(request.header("Authorization").orElse(""));
       boolean inside =
           prefix != null
               ? stays(prefix, request.target())

@@ -2,9 +2,9 @@ package io.github.k8sproxyconformance.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.k8sproxyconformance.proxy.support.LenientHttp;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp.Outcome;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.LenientExchange;
+import io.github.k8sproxyconformance.testkit.http.LenientResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,8 @@ class HostileInputTest extends ProxyTestBase {
   /** Catches a proxy that lets {@code ..\} climb out of a cluster path behind a WHATWG front. */
   @Test
   void backslashDotSegmentsThatClimbAreRefused() throws Exception {
-    Outcome outcome = send("GET " + mount() + "/api/..%5c..%5c..%5cadmin HTTP/1.1\r\n" + BKC);
+    LenientResponse outcome =
+        send("GET " + mount() + "/api/..%5c..%5c..%5cadmin HTTP/1.1\r\n" + BKC);
 
     assertThat(outcome.status()).isEqualTo(400);
     assertThat(outcome.bodyText()).contains("\"name\":\"InputError\"");
@@ -40,7 +41,8 @@ class HostileInputTest extends ProxyTestBase {
   void aLongLabelSelectorReachesTheCluster() throws Exception {
     String selector = "labelSelector=" + "app%20in%20(a,b),".repeat(350);
 
-    Outcome outcome = send("GET " + mount() + "/api/v1/pods?" + selector + " HTTP/1.1\r\n" + BKC);
+    LenientResponse outcome =
+        send("GET " + mount() + "/api/v1/pods?" + selector + " HTTP/1.1\r\n" + BKC);
 
     assertThat(outcome.status()).isEqualTo(200);
     assertThat(alpha.onlyRequest().rawTarget()).endsWith(selector);
@@ -49,7 +51,7 @@ class HostileInputTest extends ProxyTestBase {
   /** Catches a proxy that blames a malformed query on the cluster with a 500. */
   @Test
   void aMalformedPercentEscapeInTheQueryIsAnInputError() throws Exception {
-    Outcome outcome = send("GET " + mount() + "/api?a=%zz HTTP/1.1\r\n" + BKC);
+    LenientResponse outcome = send("GET " + mount() + "/api?a=%zz HTTP/1.1\r\n" + BKC);
 
     assertThat(outcome.status()).isEqualTo(400);
     assertThat(outcome.bodyText()).contains("Malformed percent-encoding in the query");
@@ -59,7 +61,7 @@ class HostileInputTest extends ProxyTestBase {
   /** Catches a proxy that answers a body the client cut short as a cluster failure (500). */
   @Test
   void aBodyCutShortByTheClientIsAnInputError() throws Exception {
-    Outcome outcome =
+    LenientResponse outcome =
         send(
             "POST " + mount() + "/api/v1/pods HTTP/1.1\r\n" + BKC + "Content-Length: 40\r\n",
             "{\"kind\":\"Pod\"");
@@ -71,16 +73,16 @@ class HostileInputTest extends ProxyTestBase {
   /** Catches a proxy that answers an unknown HTTP version with a 5xx. */
   @Test
   void anUnknownHttpVersionIsA400() throws Exception {
-    Outcome outcome = send("GET " + mount() + "/api HTTP/1.1.1\r\n" + BKC);
+    LenientResponse outcome = send("GET " + mount() + "/api HTTP/1.1.1\r\n" + BKC);
 
     assertThat(outcome.status()).isEqualTo(400);
     assertThat(alpha.received()).isEmpty();
   }
 
   /** Sends the head (and a body, then the end of the client's output) and reads the answer. */
-  private Outcome send(String head, String... body) throws Exception {
+  private LenientResponse send(String head, String... body) throws Exception {
     String request = head + "Host: proxy\r\n\r\n" + String.join("", body);
-    return LenientHttp.exchange(
+    return LenientExchange.exchange(
         proxy.endpoint().getPort(),
         request.getBytes(StandardCharsets.ISO_8859_1),
         true,

@@ -3,8 +3,9 @@ package io.github.k8sproxyconformance.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.HostileRequests;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp;
 import io.github.k8sproxyconformance.proxy.support.RecordingUpstream;
+import io.github.k8sproxyconformance.testkit.http.LenientExchange;
+import io.github.k8sproxyconformance.testkit.http.LenientResponse;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -184,8 +185,8 @@ class NonBlockingHandlerReproduction extends ProxyTestBase {
   private Void send(int port, HostileRequests.Case fuzz, Supplier<List<EndPoint>> endPoints)
       throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      LenientHttp.Outcome outcome =
-          LenientHttp.exchange(socket, fuzz.bytes(), fuzz.halfClose(), ANSWER_LIMIT);
+      LenientResponse outcome =
+          LenientExchange.exchange(socket, fuzz.bytes(), fuzz.halfClose(), ANSWER_LIMIT);
       if (outcome.timedOut() && outcome.status() < 0) {
         unanswered.add(describe(fuzz, socket.getLocalPort(), endPoints.get()));
       }

@@ -2,9 +2,8 @@ package io.github.k8sproxyconformance.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.k8sproxyconformance.proxy.support.RawHttp;
-import io.github.k8sproxyconformance.proxy.support.RawHttp.RawResponse;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -196,7 +195,7 @@ class PathForwardingTest extends ProxyTestBase {
             "Content-Type: application/merge-patch+json",
             "Content-Length: " + body.length);
 
-    RawResponse response = RawHttp.send(proxy.endpoint().getPort(), head, body);
+    RawResponse response = rawSend(proxy.endpoint().getPort(), head, body);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(alpha.onlyRequest().body()).isEqualTo(body);
@@ -234,7 +233,7 @@ class PathForwardingTest extends ProxyTestBase {
             "Transfer-Encoding: chunked");
 
     RawResponse response =
-        RawHttp.send(proxy.endpoint().getPort(), head, chunked.getBytes(StandardCharsets.US_ASCII));
+        rawSend(proxy.endpoint().getPort(), head, chunked.getBytes(StandardCharsets.US_ASCII));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(alpha.onlyRequest().bodyText()).isEqualTo("hello, world");

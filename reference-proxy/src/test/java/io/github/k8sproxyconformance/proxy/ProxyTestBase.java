@@ -1,15 +1,16 @@
 package io.github.k8sproxyconformance.proxy;
 
 import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
-import io.github.k8sproxyconformance.proxy.support.RawHttp;
-import io.github.k8sproxyconformance.proxy.support.RawHttp.RawResponse;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,7 +140,27 @@ abstract class ProxyTestBase {
       head.add("Host: 127.0.0.1:" + proxy.endpoint().getPort());
     }
     head.addAll(List.of(headerLines));
-    return RawHttp.send(proxy.endpoint().getPort(), head, new byte[0]);
+    return rawSend(proxy.endpoint().getPort(), head, new byte[0]);
+  }
+
+  /**
+   * Sends {@code head} (request line and header lines, each without CRLF; {@code Connection: close}
+   * is added unless given) and {@code body} as they are to 127.0.0.1:{@code port}, and reads the
+   * whole response.
+   *
+   * @throws AssertionError when the connection fails or the response is broken or late
+   */
+  protected static RawResponse rawSend(int port, List<String> head, byte[] body) {
+    StringBuilder request = new StringBuilder();
+    head.forEach(line -> request.append(line).append("\r\n"));
+    if (head.stream().noneMatch(l -> l.regionMatches(true, 0, "Connection:", 0, 11))) {
+      request.append("Connection: close\r\n");
+    }
+    request.append("\r\n");
+    byte[] headBytes = request.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] wire = Arrays.copyOf(headBytes, headBytes.length + body.length);
+    System.arraycopy(body, 0, wire, headBytes.length, body.length);
+    return new RawHttpClient(TIMEOUT).sendVerbatim(URI.create("http://127.0.0.1:" + port), wire);
   }
 
   /** The mount path of the running proxy. */

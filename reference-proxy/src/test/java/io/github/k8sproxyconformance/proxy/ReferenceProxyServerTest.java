@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.k8sproxyconformance.proxy.config.ConfigLoader;
-import io.github.k8sproxyconformance.proxy.support.RawHttp;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.junit.jupiter.api.Test;
@@ -53,11 +53,13 @@ class ReferenceProxyServerTest extends ProxyTestBase {
   void closeStopsListening() throws Exception {
     startProxy(kubernetes(configLocator()));
     int port = proxy.endpoint().getPort();
-    assertThat(RawHttp.send(port, "GET /healthz HTTP/1.1", "Host: x").status()).isEqualTo(200);
+    assertThat(rawSend(port, List.of("GET /healthz HTTP/1.1", "Host: x"), new byte[0]).status())
+        .isEqualTo(200);
 
     proxy.close();
 
-    assertThatThrownBy(() -> RawHttp.send(port, "GET /healthz HTTP/1.1", "Host: x"))
-        .isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> rawSend(port, List.of("GET /healthz HTTP/1.1", "Host: x"), new byte[0]))
+        .hasCauseInstanceOf(IOException.class);
   }
 }

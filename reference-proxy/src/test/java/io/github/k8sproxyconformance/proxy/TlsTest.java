@@ -2,15 +2,15 @@ package io.github.k8sproxyconformance.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.k8sproxyconformance.proxy.support.TestCa;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.tls.TestCertificateAuthority;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class TlsTest extends ProxyTestBase {
   private static final String BKC = "Backstage-Kubernetes-Cluster";
-  private final TestCa ca = TestCa.create("cluster-ca");
+  private final TestCertificateAuthority ca = TestCertificateAuthority.create("cluster-ca");
 
   private static String tlsCluster(String name, Object url, String... trustLines) {
     String[] lines = new String[trustLines.length + 1];
@@ -39,7 +39,7 @@ class TlsTest extends ProxyTestBase {
   @Test
   void caDataAndCaFileReplaceTheTrustStore() throws Exception {
     Upstream upstream = closeLater(Upstream.https(ca.issueServer("127.0.0.1")));
-    Files.writeString(dir.resolve("ca.pem"), ca.pem());
+    Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
     startProxy(
         kubernetes(
             configLocator(
@@ -54,7 +54,8 @@ class TlsTest extends ProxyTestBase {
 
   @Test
   void skipTlsVerifyTrustsAnyCertificateForThatClusterOnlyAndIsWarnedAbout() throws Exception {
-    Upstream upstream = closeLater(Upstream.https(TestCa.selfSignedServer("other.example")));
+    Upstream upstream =
+        closeLater(Upstream.https(TestCertificateAuthority.selfSignedServer("other.example")));
     startProxy(
         kubernetes(
             configLocator(
@@ -71,7 +72,8 @@ class TlsTest extends ProxyTestBase {
 
   @Test
   void aSelfSignedCertificateIsRefusedAsNodeWould() throws Exception {
-    Upstream upstream = closeLater(Upstream.https(TestCa.selfSignedServer("127.0.0.1")));
+    Upstream upstream =
+        closeLater(Upstream.https(TestCertificateAuthority.selfSignedServer("127.0.0.1")));
     startProxy(kubernetes(configLocator(tlsCluster("tls-untrusted", upstream.url()))));
 
     HttpResponse<String> response = get("/api?x=1", BKC, "tls-untrusted");
@@ -84,7 +86,7 @@ class TlsTest extends ProxyTestBase {
   @Test
   void aChainFromAnotherCaIsRefused() throws Exception {
     Upstream upstream = closeLater(Upstream.https(ca.issueServer("127.0.0.1")));
-    TestCa otherCa = TestCa.create("other-ca");
+    TestCertificateAuthority otherCa = TestCertificateAuthority.create("other-ca");
     startProxy(
         kubernetes(
             configLocator(tlsCluster("tls-other", upstream.url(), "caData: " + otherCa.caData()))));
@@ -119,11 +121,9 @@ class TlsTest extends ProxyTestBase {
 
   @Test
   void noClientCertificateIsPresented() throws Exception {
-    TestCa clientCa = TestCa.create("client-ca");
+    TestCertificateAuthority clientCa = TestCertificateAuthority.create("client-ca");
     Upstream upstream =
-        closeLater(
-            Upstream.httpsRequiringClientCertificate(
-                ca.issueServer("127.0.0.1"), clientCa.trustStore()));
+        closeLater(Upstream.httpsRequiringClientCertificate(ca.issueServer("127.0.0.1"), clientCa));
     startProxy(
         kubernetes(configLocator(tlsCluster("mtls", upstream.url(), "caData: " + ca.caData()))));
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.FaultUpstream;
 import io.github.k8sproxyconformance.proxy.support.FaultUpstream.Fault;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp.Outcome;
 import io.github.k8sproxyconformance.proxy.support.QuietLogs;
-import io.github.k8sproxyconformance.proxy.support.TestCa;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.LenientExchange;
+import io.github.k8sproxyconformance.testkit.http.LenientResponse;
+import io.github.k8sproxyconformance.testkit.tls.TestCertificateAuthority;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,8 @@ class UpstreamFaultLeakTest extends ProxyTestBase {
   void aThousandFaultsLeakNoConnectionThreadOrFileDescriptor() throws Exception {
     faults = closeLater(new FaultUpstream());
     Upstream plain = upstream();
-    Upstream tls = closeLater(Upstream.https(TestCa.selfSignedServer("127.0.0.1")));
+    Upstream tls =
+        closeLater(Upstream.https(TestCertificateAuthority.selfSignedServer("127.0.0.1")));
     startProxy(
         kubernetes(
             configLocator(
@@ -136,7 +137,7 @@ class UpstreamFaultLeakTest extends ProxyTestBase {
    * else what it saw.
    */
   private String unexpected(Kind kind) throws Exception {
-    Outcome outcome =
+    LenientResponse outcome =
         switch (kind) {
           case REFUSED -> send("refused", "");
           case RESET_MID_RESPONSE -> send("faulty", Fault.RESET_MID_RESPONSE.query());
@@ -169,19 +170,19 @@ class UpstreamFaultLeakTest extends ProxyTestBase {
     return true;
   }
 
-  private static boolean isRequestError(Outcome outcome, String... codes) {
+  private static boolean isRequestError(LenientResponse outcome, String... codes) {
     return outcome.status() == 500
         && outcome.complete()
         && Arrays.stream(codes)
             .anyMatch(code -> outcome.bodyText().contains("\"code\":\"" + code + "\""));
   }
 
-  private static boolean isBroken(Outcome outcome) {
+  private static boolean isBroken(LenientResponse outcome) {
     return outcome.status() == 200 && !outcome.complete() && !outcome.timedOut();
   }
 
-  private Outcome send(String cluster, String query) throws Exception {
-    return LenientHttp.exchange(
+  private LenientResponse send(String cluster, String query) throws Exception {
+    return LenientExchange.exchange(
         proxy.endpoint().getPort(), request(cluster, query), false, Duration.ofSeconds(10));
   }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.k8sproxyconformance.proxy.support.FaultUpstream;
 import io.github.k8sproxyconformance.proxy.support.FaultUpstream.Fault;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp;
-import io.github.k8sproxyconformance.proxy.support.LenientHttp.Outcome;
-import io.github.k8sproxyconformance.proxy.support.TestCa;
 import io.github.k8sproxyconformance.proxy.support.Upstream;
+import io.github.k8sproxyconformance.testkit.http.LenientExchange;
+import io.github.k8sproxyconformance.testkit.http.LenientResponse;
+import io.github.k8sproxyconformance.testkit.tls.TestCertificateAuthority;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
     int port = closedPort();
     startProxy(kubernetes(configLocator(serviceAccount("down", "http://127.0.0.1:" + port, "t"))));
 
-    Outcome outcome = send("down", "/api/v1/pods");
+    LenientResponse outcome = send("down", "/api/v1/pods");
 
     assertRequestError(outcome, "down", "ECONNREFUSED");
   }
@@ -43,7 +43,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
   void aResetMidResponseEndsTheClientConnectionWithTheBodyIncomplete() throws Exception {
     FaultUpstream upstream = faultUpstream();
 
-    Outcome outcome = send("faulty", "/api/v1/pods?" + Fault.RESET_MID_RESPONSE.query());
+    LenientResponse outcome = send("faulty", "/api/v1/pods?" + Fault.RESET_MID_RESPONSE.query());
 
     assertThat(outcome.status()).isEqualTo(200);
     assertThat(outcome.header("Content-Length")).contains("100");
@@ -61,7 +61,8 @@ class UpstreamFaultsTest extends ProxyTestBase {
   void aResetMidStreamBreaksTheClientStreamAfterTheEventsSent() throws Exception {
     FaultUpstream upstream = faultUpstream();
 
-    Outcome outcome = send("faulty", "/api/v1/pods?watch=1&" + Fault.RESET_MID_STREAM.query());
+    LenientResponse outcome =
+        send("faulty", "/api/v1/pods?watch=1&" + Fault.RESET_MID_STREAM.query());
 
     assertThat(outcome.status()).isEqualTo(200);
     assertThat(outcome.bodyText()).startsWith("{\"type\":\"ADDED\",\"n\":1}\n");
@@ -81,7 +82,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
         kubernetes(configLocator(serviceAccount("faulty", upstream.url(), "t"))),
         "connectionIdleTimeoutMs: 400");
 
-    Outcome outcome = send("faulty", "/api?" + Fault.SLOW_HEADERS.query());
+    LenientResponse outcome = send("faulty", "/api?" + Fault.SLOW_HEADERS.query());
 
     assertThat(outcome.status()).isEqualTo(200);
     assertThat(outcome.bodyText()).isEqualTo(FaultUpstream.SLOW_BODY);
@@ -100,7 +101,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
         kubernetes(configLocator(serviceAccount("faulty", upstream.url(), "t"))),
         "exchangeIdleTimeoutMs: 300");
 
-    Outcome outcome = send("faulty", "/api?" + Fault.SLOW_HEADERS.query());
+    LenientResponse outcome = send("faulty", "/api?" + Fault.SLOW_HEADERS.query());
 
     assertRequestError(outcome, "faulty", "ETIMEDOUT");
     assertThat(upstream.awaitNoneOpen(RELEASE_LIMIT)).isZero();
@@ -118,7 +119,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
         kubernetes(
             configLocator(serviceAccount("mismatch", "https://127.0.0.1:" + plain.port(), "t"))));
 
-    Outcome outcome = send("mismatch", "/api");
+    LenientResponse outcome = send("mismatch", "/api");
 
     assertRequestError(outcome, "mismatch", "EPROTO", "ECONNRESET");
     assertThat(plain.received()).isEmpty();
@@ -131,12 +132,13 @@ class UpstreamFaultsTest extends ProxyTestBase {
    */
   @Test
   void plainHttpToATlsClusterIsTheRequestErrorEnvelope() throws Exception {
-    Upstream tls = closeLater(Upstream.https(TestCa.selfSignedServer("127.0.0.1")));
+    Upstream tls =
+        closeLater(Upstream.https(TestCertificateAuthority.selfSignedServer("127.0.0.1")));
     startProxy(
         kubernetes(
             configLocator(serviceAccount("mismatch", "http://127.0.0.1:" + tls.port(), "t"))));
 
-    Outcome outcome = send("mismatch", "/api");
+    LenientResponse outcome = send("mismatch", "/api");
 
     assertRequestError(outcome, "mismatch", "EPROTO");
     assertThat(outcome.bodyText())
@@ -203,7 +205,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
     Thread.sleep(100);
   }
 
-  private Outcome send(String cluster, String pathAfterMount) throws Exception {
+  private LenientResponse send(String cluster, String pathAfterMount) throws Exception {
     String request =
         "GET "
             + mount()
@@ -211,7 +213,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
             + " HTTP/1.1\r\nHost: proxy\r\nBackstage-Kubernetes-Cluster: "
             + cluster
             + "\r\nConnection: keep-alive\r\n\r\n";
-    return LenientHttp.exchange(
+    return LenientExchange.exchange(
         proxy.endpoint().getPort(),
         request.getBytes(StandardCharsets.ISO_8859_1),
         false,
@@ -219,7 +221,7 @@ class UpstreamFaultsTest extends ProxyTestBase {
   }
 
   /** The 500 request-error envelope for {@code cluster}, with one of {@code codes} as its cause. */
-  static void assertRequestError(Outcome outcome, String cluster, String... codes) {
+  static void assertRequestError(LenientResponse outcome, String cluster, String... codes) {
     assertThat(outcome.timedOut()).isFalse();
     assertThat(outcome.elapsed()).isLessThan(ANSWER_LIMIT);
     assertThat(outcome.status()).isEqualTo(500);

@@ -3,11 +3,11 @@ package io.github.k8sproxyconformance.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.k8sproxyconformance.proxy.support.RawHttp.RawResponse;
 import io.github.k8sproxyconformance.proxy.support.WebSocketTestClient;
 import io.github.k8sproxyconformance.proxy.support.WebSocketTestClient.Session;
 import io.github.k8sproxyconformance.proxy.support.WebSocketUpstream;
 import io.github.k8sproxyconformance.proxy.support.WebSocketUpstream.Handshake;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;

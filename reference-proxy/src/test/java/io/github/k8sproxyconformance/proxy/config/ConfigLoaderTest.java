@@ -3,7 +3,7 @@ package io.github.k8sproxyconformance.proxy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.k8sproxyconformance.proxy.support.TestCa;
+import io.github.k8sproxyconformance.testkit.tls.TestCertificateAuthority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -315,10 +315,10 @@ class ConfigLoaderTest {
 
   @Test
   void readsCaDataAndARelativeCaFileThatWinsOverCaData() throws Exception {
-    TestCa dataCa = TestCa.create("data-ca");
-    TestCa fileCa = TestCa.create("file-ca");
+    TestCertificateAuthority dataCa = TestCertificateAuthority.create("data-ca");
+    TestCertificateAuthority fileCa = TestCertificateAuthority.create("file-ca");
     Files.createDirectories(dir.resolve("certs"));
-    Files.writeString(dir.resolve("certs/ca.pem"), fileCa.pem());
+    Files.writeString(dir.resolve("certs/ca.pem"), fileCa.certificatePem());
 
     ProxyConfig config =
         parse(

@@ -1,19 +1,18 @@
 package io.github.k8sproxyconformance.proxy.support;
 
+import io.github.k8sproxyconformance.testkit.http.BodyReader;
+import io.github.k8sproxyconformance.testkit.http.RequestHead;
+import io.github.k8sproxyconformance.testkit.http.WireInput;
+import io.github.k8sproxyconformance.testkit.upstream.LoopbackServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,47 +62,29 @@ public final class FaultUpstream implements AutoCloseable {
 
   public static final String SLOW_BODY = "{\"kind\":\"Status\",\"status\":\"Success\"}";
 
-  private static final int HANG_LIMIT_MS = 60_000;
-
-  private final ServerSocket server;
+  private static final Duration HANG_LIMIT = Duration.ofSeconds(60);
 
   /** Thread names start with this, so a leak count can leave them out. */
   public static final String THREAD_NAME = "fault-upstream";
 
-  private final ExecutorService connections =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, THREAD_NAME + "-connection");
-            thread.setDaemon(true);
-            return thread;
-          });
-  private final AtomicInteger accepted = new AtomicInteger();
-  private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger closedByProxy = new AtomicInteger();
-  private final Thread acceptor;
-
-  public FaultUpstream() throws IOException {
-    server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-    acceptor = new Thread(this::acceptLoop, THREAD_NAME);
-    acceptor.setDaemon(true);
-    acceptor.start();
-  }
+  private final LoopbackServer server = LoopbackServer.start(THREAD_NAME, this::serve);
 
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    return server.url();
   }
 
   public int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
   public int accepted() {
-    return accepted.get();
+    return server.accepted();
   }
 
   /** Connections not yet closed by either side. */
   public int open() {
-    return open.get();
+    return server.open();
   }
 
   /** Hung connections the proxy closed. */
@@ -113,94 +94,71 @@ public final class FaultUpstream implements AutoCloseable {
 
   /** Waits, bounded, until no connection is open; returns how many still are. */
   public int awaitNoneOpen(Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (open.get() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    return open.get();
+    return server.awaitNoneOpen(limit);
   }
 
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket socket = server.accept();
-        accepted.incrementAndGet();
-        open.incrementAndGet();
-        connections.execute(() -> serve(socket));
-      } catch (IOException e) {
-        return;
-      }
+  private void serve(Socket socket) throws IOException, InterruptedException {
+    WireInput input = new WireInput(socket, "the proxy");
+    input.bound(HANG_LIMIT);
+    RequestHead head = RequestHead.read(input);
+    if (head == null) {
+      return;
     }
-  }
-
-  private void serve(Socket socket) {
-    try (socket) {
-      socket.setSoTimeout(HANG_LIMIT_MS);
-      String head = readHead(socket.getInputStream());
-      if (head == null) {
-        return;
+    OutputStream out = socket.getOutputStream();
+    switch (faultOf(head)) {
+      case RESET_MID_RESPONSE -> {
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+        write(out, "Content-Length: 100\r\n\r\n{\"items\":[");
+        reset(socket);
       }
-      OutputStream out = socket.getOutputStream();
-      switch (faultOf(head)) {
-        case RESET_MID_RESPONSE -> {
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
-          write(out, "Content-Length: 100\r\n\r\n{\"items\":[");
-          reset(socket);
-        }
-        case RESET_MID_STREAM -> {
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
-          write(out, "Transfer-Encoding: chunked\r\n\r\n");
-          write(out, chunk("{\"type\":\"ADDED\",\"n\":1}\n"));
-          write(out, chunk("{\"type\":\"ADDED\",\"n\":2}\n"));
-          reset(socket);
-        }
-        case SLOW_HEADERS -> {
-          Thread.sleep(SLOW_HEADERS_DELAY.toMillis());
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n");
-          write(out, "Content-Length: " + SLOW_BODY.length() + "\r\n\r\n" + SLOW_BODY);
-        }
-        case HANG -> awaitClose(socket);
-        case ENDLESS_HEAD -> {
-          write(out, "HTTP/1.1 200 OK\r\n");
-          String filler = "x".repeat(40);
-          for (long n = 0; ; n++) {
-            write(out, "X-Inf-" + n + ": " + filler + "\r\n");
-          }
-        }
-        case INTERIM_THEN_OK -> {
-          write(out, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n");
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
-          awaitClose(socket);
-        }
-        case ECHO_BODY -> {
-          byte[] body = socket.getInputStream().readNBytes(headerInt(head, "content-length"));
-          String echo =
-              "expect="
-                  + headerValue(head, "expect").orElse("none")
-                  + ";body="
-                  + new String(body, StandardCharsets.ISO_8859_1);
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n");
-          write(out, "Content-Length: " + echo.length() + "\r\n\r\n" + echo);
-          awaitClose(socket);
-        }
-        case HANG_AFTER_HEADERS -> {
-          write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
-          write(out, "Transfer-Encoding: chunked\r\n\r\n");
-          write(out, chunk("{\"type\":\"ADDED\",\"n\":1}\n"));
-          awaitClose(socket);
+      case RESET_MID_STREAM -> {
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+        write(out, "Transfer-Encoding: chunked\r\n\r\n");
+        write(out, chunk("{\"type\":\"ADDED\",\"n\":1}\n"));
+        write(out, chunk("{\"type\":\"ADDED\",\"n\":2}\n"));
+        reset(socket);
+      }
+      case SLOW_HEADERS -> {
+        Thread.sleep(SLOW_HEADERS_DELAY.toMillis());
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n");
+        write(out, "Content-Length: " + SLOW_BODY.length() + "\r\n\r\n" + SLOW_BODY);
+      }
+      case HANG -> awaitClose(socket);
+      case ENDLESS_HEAD -> {
+        write(out, "HTTP/1.1 200 OK\r\n");
+        String filler = "x".repeat(40);
+        for (long n = 0; ; n++) {
+          write(out, "X-Inf-" + n + ": " + filler + "\r\n");
         }
       }
-    } catch (IOException e) {
-      // the proxy closed or reset the connection first: it is released all the same
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      open.decrementAndGet();
+      case INTERIM_THEN_OK -> {
+        write(out, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n");
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+        awaitClose(socket);
+      }
+      case ECHO_BODY -> {
+        byte[] body = readBody(input, head);
+        String echo =
+            "expect="
+                + head.header("expect").orElse("none")
+                + ";body="
+                + new String(body, StandardCharsets.ISO_8859_1);
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n");
+        write(out, "Content-Length: " + echo.length() + "\r\n\r\n" + echo);
+        awaitClose(socket);
+      }
+      case HANG_AFTER_HEADERS -> {
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n");
+        write(out, "Transfer-Encoding: chunked\r\n\r\n");
+        write(out, chunk("{\"type\":\"ADDED\",\"n\":1}\n"));
+        awaitClose(socket);
+      }
     }
   }
 
   /** Reads (a request body, if any) until the proxy closes the connection. */
   private void awaitClose(Socket socket) throws IOException {
+    socket.setSoTimeout((int) HANG_LIMIT.toMillis());
     InputStream in = socket.getInputStream();
     while (in.read() != -1) {
       // discard
@@ -208,24 +166,19 @@ public final class FaultUpstream implements AutoCloseable {
     closedByProxy.incrementAndGet();
   }
 
-  private static Optional<String> headerValue(String head, String name) {
-    for (String line : head.split("\r\n")) {
-      int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-        return Optional.of(line.substring(colon + 1).trim());
-      }
+  private static byte[] readBody(WireInput input, RequestHead head) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BodyReader body = BodyReader.forRequest(input, head);
+    for (byte[] piece = body.next(); piece != null; piece = body.next()) {
+      bytes.write(piece);
     }
-    return Optional.empty();
+    return bytes.toByteArray();
   }
 
-  private static int headerInt(String head, String name) {
-    return headerValue(head, name).map(Integer::parseInt).orElse(0);
-  }
-
-  private static Fault faultOf(String head) {
-    String requestLine = head.substring(0, Math.max(0, head.indexOf("\r\n")));
+  private static Fault faultOf(RequestHead head) {
+    String target = head.target();
     for (Fault fault : Fault.values()) {
-      if (requestLine.contains(fault.query() + " ") || requestLine.contains(fault.query() + "&")) {
+      if (target.endsWith(fault.query()) || target.contains(fault.query() + "&")) {
         return fault;
       }
     }
@@ -252,24 +205,9 @@ public final class FaultUpstream implements AutoCloseable {
     out.flush();
   }
 
-  /** The request head up to its empty line, or null when the stream ends first. */
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    int b;
-    while ((b = in.read()) != -1) {
-      head.append((char) b);
-      if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
-        return head.toString();
-      }
-    }
-    return null;
-  }
-
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws InterruptedException {
     server.close();
-    acceptor.join(10_000);
-    connections.shutdownNow();
-    connections.awaitTermination(10, TimeUnit.SECONDS);
+    server.awaitStopped(Duration.ofSeconds(10));
   }
 }

@@ -1,83 +1,56 @@
 package io.github.k8sproxyconformance.proxy.support;
 
+import io.github.k8sproxyconformance.testkit.http.RequestHead;
+import io.github.k8sproxyconformance.testkit.http.WireInput;
+import io.github.k8sproxyconformance.testkit.upstream.LoopbackServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 /**
  * A misbehaving cluster on 127.0.0.1: reads each request head, writes fixed bytes (possibly none or
  * an unfinished response) and closes the connection.
  */
 public final class RawUpstream implements AutoCloseable {
-  private final ServerSocket server;
   private final byte[] reply;
-  private final AtomicInteger accepted = new AtomicInteger();
-  private final Thread acceptor;
+  private final LoopbackServer server;
 
-  private RawUpstream(String reply) throws IOException {
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  private RawUpstream(String reply) {
     this.reply = reply.getBytes(StandardCharsets.ISO_8859_1);
-    this.acceptor = new Thread(this::serve, "raw-upstream");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    this.server = LoopbackServer.start("raw-upstream", this::serve);
   }
 
   /** Closes every connection after reading the request, without answering. */
-  public static RawUpstream hangingUp() throws IOException {
+  public static RawUpstream hangingUp() {
     return new RawUpstream("");
   }
 
   /** Answers every request with {@code reply} and then closes the connection. */
-  public static RawUpstream replying(String reply) throws IOException {
+  public static RawUpstream replying(String reply) {
     return new RawUpstream(reply);
   }
 
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    return server.url();
   }
 
   /** How many connections were accepted. */
   public int accepted() {
-    return accepted.get();
+    return server.accepted();
   }
 
-  private void serve() {
-    while (!server.isClosed()) {
-      try (Socket socket = server.accept()) {
-        accepted.incrementAndGet();
-        socket.setSoTimeout(10_000);
-        readHead(socket.getInputStream());
-        socket.getOutputStream().write(reply);
-        socket.getOutputStream().flush();
-      } catch (IOException e) {
-        if (server.isClosed()) {
-          return;
-        }
-      }
-    }
-  }
-
-  private static void readHead(InputStream in) throws IOException {
-    int matched = 0;
-    byte[] end = {'\r', '\n', '\r', '\n'};
-    int b;
-    while (matched < end.length && (b = in.read()) != -1) {
-      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-    }
+  private void serve(Socket socket) throws IOException {
+    WireInput input = new WireInput(socket, "the proxy");
+    input.bound(Duration.ofSeconds(10));
+    RequestHead.read(input);
+    socket.getOutputStream().write(reply);
+    socket.getOutputStream().flush();
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     server.close();
-    try {
-      acceptor.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

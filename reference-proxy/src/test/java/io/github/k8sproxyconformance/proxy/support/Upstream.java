@@ -1,10 +1,11 @@
 package io.github.k8sproxyconformance.proxy.support;
 
+import io.github.k8sproxyconformance.testkit.tls.TestCertificateAuthority;
+import io.github.k8sproxyconformance.testkit.tls.TlsIdentity;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,22 +76,24 @@ public final class Upstream implements AutoCloseable {
     return new Upstream(null, port);
   }
 
-  public static Upstream https(KeyStore serverKeys) throws Exception {
-    return new Upstream(tls(serverKeys, null), 0);
+  public static Upstream https(TlsIdentity server) throws Exception {
+    return new Upstream(tls(server, null), 0);
   }
 
   /** An HTTPS upstream that refuses clients without a certificate issued by {@code clientCa}. */
-  public static Upstream httpsRequiringClientCertificate(KeyStore serverKeys, KeyStore clientCa)
-      throws Exception {
-    return new Upstream(tls(serverKeys, clientCa), 0);
+  public static Upstream httpsRequiringClientCertificate(
+      TlsIdentity server, TestCertificateAuthority clientCa) throws Exception {
+    return new Upstream(tls(server, clientCa), 0);
   }
 
-  private static SslContextFactory.Server tls(KeyStore keys, KeyStore clientCa) {
+  private static SslContextFactory.Server tls(
+      TlsIdentity server, TestCertificateAuthority clientCa) {
     SslContextFactory.Server tls = new SslContextFactory.Server();
-    tls.setKeyStore(keys);
-    tls.setKeyStorePassword(new String(TestCa.PASSWORD));
+    String password = "upstream";
+    tls.setKeyStore(server.toKeyStore("server", password.toCharArray()));
+    tls.setKeyStorePassword(password);
     if (clientCa != null) {
-      tls.setTrustStore(clientCa);
+      tls.setTrustStore(clientCa.trustStore());
       tls.setNeedClientAuth(true);
     }
     return tls;

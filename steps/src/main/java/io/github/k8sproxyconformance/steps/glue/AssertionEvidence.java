@@ -1,9 +1,9 @@
 package io.github.k8sproxyconformance.steps.glue;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.fixtures.echo.ReceivedRequest;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -6,9 +6,9 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.http.RawHttpClient;
-import io.github.k8sproxyconformance.steps.http.RawRequest;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
+import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
+import io.github.k8sproxyconformance.testkit.http.RawRequest;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.time.Duration;
 
 /**

@@ -7,8 +7,8 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.http.ClosedWithoutResponse;
-import io.github.k8sproxyconformance.steps.http.RawHttpClient;
+import io.github.k8sproxyconformance.testkit.http.ClosedWithoutResponse;
+import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
 import java.time.Duration;
 import java.util.Map;
 

@@ -7,9 +7,9 @@ import io.cucumber.java.en.When;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.fixtures.topology.HangingCluster;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.http.RawHttpClient;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
-import io.github.k8sproxyconformance.steps.http.TimedOut;
+import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
+import io.github.k8sproxyconformance.testkit.http.TimedOut;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.config.SecretMask;
 import io.github.k8sproxyconformance.steps.proxy.ProxyLog;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
 import io.github.k8sproxyconformance.steps.config.Profile;
-import io.github.k8sproxyconformance.steps.http.RawRequest;
+import io.github.k8sproxyconformance.testkit.http.RawRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;

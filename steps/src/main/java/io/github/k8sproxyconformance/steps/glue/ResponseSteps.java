@@ -10,7 +10,7 @@ import io.github.k8sproxyconformance.steps.heads.Allowances;
 import io.github.k8sproxyconformance.steps.heads.HeadComparison;
 import io.github.k8sproxyconformance.steps.heads.HeadReport;
 import io.github.k8sproxyconformance.steps.heads.MessageHead;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +58,7 @@ public class ResponseSteps {
 
   @Then("the error envelope records method {method} and a URL ending with {string}")
   public void errorEnvelopeRecordsRequest(String method, String urlEnd) {
-    JsonNode request = response().json().path("request");
+    JsonNode request = JsonBody.of(response()).path("request");
     assertThat(text(request.path("method")))
         .as("request.method of the error envelope; %s", evidence.response())
         .isEqualTo(method);
@@ -69,7 +69,7 @@ public class ResponseSteps {
 
   @Then("the response error message names the URLs of {cluster} and {cluster}")
   public void responseErrorMessageNamesUrls(ClusterSpec first, ClusterSpec second) {
-    assertThat(text(response().json().path("error").path("message")))
+    assertThat(text(JsonBody.of(response()).path("error").path("message")))
         .as("error.message; %s", evidence.exchange())
         .contains(url(first), url(second));
   }
@@ -80,7 +80,7 @@ public class ResponseSteps {
     assertThat(response.headerValues("X-Echo-Cluster"))
         .as("X-Echo-Cluster of the response; %s", evidence.exchange())
         .containsExactly(cluster.id());
-    assertThat(text(response.json().path("cluster")))
+    assertThat(text(JsonBody.of(response).path("cluster")))
         .as("cluster field of the echo body; %s", evidence.exchange())
         .isEqualTo(cluster.id());
   }
@@ -102,7 +102,7 @@ public class ResponseSteps {
     assertThat(body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b)
         .as("the body starts with the gzip magic bytes 1f 8b; %s", evidence.response())
         .isTrue();
-    assertThat(text(response.json().path("cluster")))
+    assertThat(text(JsonBody.of(response).path("cluster")))
         .as("cluster field of the inflated echo body; %s", evidence.response())
         .isEqualTo(cluster.id());
   }
@@ -194,7 +194,7 @@ public class ResponseSteps {
   /** Asserts status and error name of the envelope, and returns its {@code error} object. */
   private JsonNode errorOf(ExpectedStatus status, String name) {
     responseStatusIs(status);
-    JsonNode envelope = response().json();
+    JsonNode envelope = JsonBody.of(response());
     assertThat(text(envelope.path("error").path("name")))
         .as("error.name; %s", evidence.response())
         .isEqualTo(name);

@@ -1,7 +1,7 @@
 package io.github.k8sproxyconformance.steps.glue;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
-import io.github.k8sproxyconformance.steps.http.ResponseStream.Chunk;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
+import io.github.k8sproxyconformance.testkit.http.ResponseStream.Chunk;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

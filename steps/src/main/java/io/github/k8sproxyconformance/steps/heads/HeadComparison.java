@@ -1,6 +1,6 @@
 package io.github.k8sproxyconformance.steps.heads;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

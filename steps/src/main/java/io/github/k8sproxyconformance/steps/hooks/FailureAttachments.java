@@ -1,12 +1,12 @@
 package io.github.k8sproxyconformance.steps.hooks;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.fixtures.echo.ReceivedRequest;
 import io.github.k8sproxyconformance.fixtures.echo.SentResponse;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.http.RawHttpClient;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
 import io.github.k8sproxyconformance.steps.proxy.ProxyTarget;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
+import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,9 +1,9 @@
 package io.github.k8sproxyconformance.steps.preflight;
 
-import io.github.k8sproxyconformance.steps.http.RawHttpClient;
-import io.github.k8sproxyconformance.steps.http.RawRequest;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
-import io.github.k8sproxyconformance.steps.http.TimedOut;
+import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
+import io.github.k8sproxyconformance.testkit.http.RawRequest;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
+import io.github.k8sproxyconformance.testkit.http.TimedOut;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;

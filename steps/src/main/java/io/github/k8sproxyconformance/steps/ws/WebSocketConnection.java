@@ -1,6 +1,6 @@
 package io.github.k8sproxyconformance.steps.ws;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

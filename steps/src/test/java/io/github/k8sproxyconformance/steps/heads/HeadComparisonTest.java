@@ -2,9 +2,9 @@ package io.github.k8sproxyconformance.steps.heads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.k8sproxyconformance.fixtures.echo.HeaderField;
 import io.github.k8sproxyconformance.steps.config.Profile;
 import io.github.k8sproxyconformance.steps.heads.HeadDifference.Kind;
+import io.github.k8sproxyconformance.testkit.http.HeaderField;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

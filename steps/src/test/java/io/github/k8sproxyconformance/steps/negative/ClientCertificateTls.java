@@ -1,7 +1,7 @@
 package io.github.k8sproxyconformance.steps.negative;
 
-import io.github.k8sproxyconformance.fixtures.tls.TlsIdentity;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
+import io.github.k8sproxyconformance.testkit.tls.TlsIdentity;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;

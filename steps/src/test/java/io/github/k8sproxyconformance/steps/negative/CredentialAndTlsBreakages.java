@@ -1,13 +1,13 @@
 package io.github.k8sproxyconformance.steps.negative;
 
 import io.github.k8sproxyconformance.fixtures.kube.KubeApi;
-import io.github.k8sproxyconformance.fixtures.tls.TestCertificateAuthority;
-import io.github.k8sproxyconformance.fixtures.tls.TlsIdentity;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.fixtures.topology.RunningTopology;
 import io.github.k8sproxyconformance.proxy.config.AuthProvider;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
 import io.github.k8sproxyconformance.steps.negative.BrokenProxyCatalog.Recipe;
+import io.github.k8sproxyconformance.testkit.tls.TestCertificateAuthority;
+import io.github.k8sproxyconformance.testkit.tls.TlsIdentity;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

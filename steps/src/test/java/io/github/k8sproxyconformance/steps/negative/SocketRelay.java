@@ -1,13 +1,11 @@
 package io.github.k8sproxyconformance.steps.negative;
 
+import io.github.k8sproxyconformance.testkit.upstream.LoopbackServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -90,7 +88,7 @@ final class SocketRelay implements AutoCloseable {
   private static final byte[] TUNNEL_ESTABLISHED =
       "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final ServerSocket server;
+  private final LoopbackServer server;
   private final RequestRule rule;
   private final ResponsePass responsePass;
   private final Upgrades upgrades;
@@ -98,16 +96,12 @@ final class SocketRelay implements AutoCloseable {
   private final ExecutorService workers = Executors.newCachedThreadPool(SocketRelay::daemon);
 
   private SocketRelay(
-      ServerSocket server,
-      RequestRule rule,
-      ResponsePass responsePass,
-      Upgrades upgrades,
-      Upstreams upstreams) {
-    this.server = server;
+      RequestRule rule, ResponsePass responsePass, Upgrades upgrades, Upstreams upstreams) {
     this.rule = rule;
     this.responsePass = responsePass;
     this.upgrades = upgrades;
     this.upstreams = upstreams;
+    this.server = LoopbackServer.start("broken-proxy-relay", this::exchange);
   }
 
   /**
@@ -130,14 +124,7 @@ final class SocketRelay implements AutoCloseable {
 
   private static SocketRelay start(
       RequestRule rule, ResponsePass responsePass, Upgrades upgrades, Upstreams upstreams) {
-    try {
-      ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      SocketRelay relay = new SocketRelay(server, rule, responsePass, upgrades, upstreams);
-      relay.workers.execute(relay::acceptLoop);
-      return relay;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open a relay port", e);
-    }
+    return new SocketRelay(rule, responsePass, upgrades, upstreams);
   }
 
   /** A rule that sends every request to the upstream with its head rewritten. */
@@ -147,31 +134,13 @@ final class SocketRelay implements AutoCloseable {
 
   /** The port the relay listens on. */
   int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException e) {
-      LOG.debug("closing relay port {}", server.getLocalPort(), e);
-    }
+    server.close();
     workers.shutdownNow();
-  }
-
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        workers.execute(() -> exchange(client));
-      } catch (IOException e) {
-        if (!server.isClosed()) {
-          LOG.warn("relay on port {} stopped accepting", server.getLocalPort(), e);
-        }
-        return;
-      }
-    }
   }
 
   private void exchange(Socket client) {
@@ -183,7 +152,7 @@ final class SocketRelay implements AutoCloseable {
         relay(client, fromClient, forward, upstream);
       }
     } catch (IOException | RuntimeException e) {
-      LOG.debug("relay exchange on port {} ended: {}", server.getLocalPort(), e.toString());
+      LOG.debug("relay exchange on port {} ended: {}", server.port(), e.toString());
     }
   }
 

@@ -7,8 +7,9 @@ import io.cucumber.java.en.Then;
 import io.github.k8sproxyconformance.fixtures.kube.KubeApiClient;
 import io.github.k8sproxyconformance.fixtures.topology.ClusterSpec;
 import io.github.k8sproxyconformance.steps.ScenarioWorld;
-import io.github.k8sproxyconformance.steps.http.RawRequest;
-import io.github.k8sproxyconformance.steps.http.RawResponse;
+import io.github.k8sproxyconformance.steps.glue.JsonBody;
+import io.github.k8sproxyconformance.testkit.http.RawRequest;
+import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public class KubernetesApiSteps {
   @Then("the response is a Kubernetes Status with reason {string} and code {int}")
   public void responseIsKubernetesStatus(String reason, int code) {
     RawResponse response = world.lastResponse();
-    JsonNode status = response.json();
+    JsonNode status = JsonBody.of(response);
     assertThat(
             List.of(
                 status.path("kind").asString(),
@@ -169,8 +170,7 @@ public class KubernetesApiSteps {
 
   private static List<String> namespaceNames(RawResponse response) {
     List<String> names = new ArrayList<>();
-    response
-        .json()
+    JsonBody.of(response)
         .path("items")
         .forEach(item -> names.add(item.path("metadata").path("name").asString()));
     return names;

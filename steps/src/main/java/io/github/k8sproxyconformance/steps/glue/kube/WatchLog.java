@@ -1,6 +1,6 @@
 package io.github.k8sproxyconformance.steps.glue.kube;
 
-import io.github.k8sproxyconformance.steps.http.ResponseStream.Chunk;
+import io.github.k8sproxyconformance.testkit.http.ResponseStream.Chunk;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
