@@ -43,6 +43,9 @@ public final class ConformanceMain implements Runnable {
     commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     // a bad option means no verdict could be reached
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.COULD_NOT_RUN);
+    // parsed as reference-proxy.jar parses it: a mistyped option after --config's files is an
+    // error, not one more file
+    commandLine.getSubcommands().get("proxy").setUnmatchedOptionsAllowedAsOptionParameters(false);
     commandLine.setExecutionExceptionHandler(
         (exception, line, parseResult) -> {
           line.getErr().println(line.getCommandName() + ": " + exception.getMessage());

@@ -1,5 +1,6 @@
 package io.github.k8sproxyconformance.cli;
 
+import io.github.k8sproxyconformance.fixtures.topology.StandardTopology;
 import io.github.k8sproxyconformance.steps.config.HarnessConfig;
 import io.github.k8sproxyconformance.steps.preflight.Preflight;
 import io.github.k8sproxyconformance.steps.preflight.PreflightProblem;
@@ -78,7 +79,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--base-port",
       paramLabel = "N",
-      description = "First fixture port. Default: any free ports bundled, 27100 with --proxy-url.")
+      description =
+          "First fixture port. Default: any free ports bundled, "
+              + StandardTopology.DEFAULT_BASE_PORT
+              + " with --proxy-url.")
   Integer basePort;
 
   @Option(

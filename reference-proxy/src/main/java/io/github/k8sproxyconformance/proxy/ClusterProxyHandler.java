@@ -1,7 +1,6 @@
 package io.github.k8sproxyconformance.proxy;
 
 import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
-import io.github.k8sproxyconformance.proxy.CredentialPolicy.Replace;
 import io.github.k8sproxyconformance.proxy.config.ClusterConfig;
 import io.github.k8sproxyconformance.proxy.config.ClusterUrl;
 import io.github.k8sproxyconformance.proxy.config.ProxyLimits;
@@ -202,7 +201,6 @@ final class ClusterProxyHandler extends ProxyHandler {
         caller.contains(HttpHeader.CONNECTION)
             ? caller.getCSV(HttpHeader.CONNECTION, false)
             : List.of();
-    boolean replace = credential instanceof Replace;
     boolean hostSent = false;
     for (HttpField field : caller) {
       HttpHeader header = field.getHeader();
@@ -213,16 +211,14 @@ final class ClusterProxyHandler extends ProxyHandler {
         }
       } else if (!HOP_BY_HOP.contains(header)
           && !isListed(connectionOptions, field)
-          && !(replace && isCallerCredential(field))) {
+          && !credential.withholds(field)) {
         upstream.add(field);
       }
     }
     if (!hostSent) {
       upstream.add(hostField);
     }
-    if (credential instanceof Replace replacement && replacement.authorization().isPresent()) {
-      upstream.add(HttpHeader.AUTHORIZATION, replacement.authorization().get());
-    }
+    credential.addTo(upstream);
   }
 
   private static boolean isListed(List<String> connectionOptions, HttpField field) {
@@ -232,12 +228,6 @@ final class ClusterProxyHandler extends ProxyHandler {
       }
     }
     return false;
-  }
-
-  private static boolean isCallerCredential(HttpField field) {
-    return field.getHeader() == HttpHeader.AUTHORIZATION
-        || field.getHeader() == HttpHeader.COOKIE
-        || CredentialPolicy.isTokenHeader(field);
   }
 
   /** Backstage adds neither Via nor Forwarded nor X-Forwarded-*. */

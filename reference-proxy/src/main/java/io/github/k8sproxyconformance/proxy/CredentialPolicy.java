@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Decides which {@code Authorization} a cluster receives.
@@ -19,6 +20,9 @@ import org.eclipse.jetty.http.HttpFields;
  * portal, not to the cluster), copies {@code Backstage-Kubernetes-Authorization} verbatim when it
  * is present, even empty, and otherwise asks the cluster's auth provider. Provider failures are the
  * 500 answers Backstage gives, with the same messages.
+ *
+ * <p>The decision is applied through {@link Credential} by the HTTP relay and the WebSocket
+ * handshake alike, so the two cannot come to differ on what a cluster sees.
  */
 final class CredentialPolicy {
   /** The generic token header, and the prefix of the per-provider ones. */
@@ -43,21 +47,53 @@ final class CredentialPolicy {
     }
   }
 
-  /** What is done with credentials on the way to a cluster. */
-  sealed interface Credential permits PassThrough, Replace, Refusal {}
+  /**
+   * What is done with credentials on the way to a cluster. A relay copies the caller's headers
+   * without those {@link #withholds} names, then lets {@link #addTo} add the cluster's; both are
+   * called per header or per request, so they allocate nothing.
+   */
+  sealed interface Credential permits PassThrough, Replace, Refusal {
+    /** Whether the caller's header {@code field} must not reach the cluster. */
+    boolean withholds(HttpField field);
+
+    /** Adds the credential the cluster receives, if any, to the headers sent to it. */
+    void addTo(HttpFields.Mutable upstream);
+  }
 
   /** The caller's headers go to the cluster as they are (Backstage 1.9). */
-  record PassThrough() implements Credential {}
+  record PassThrough() implements Credential {
+    @Override
+    public boolean withholds(HttpField field) {
+      return false;
+    }
+
+    @Override
+    public void addTo(HttpFields.Mutable upstream) {}
+  }
 
   /**
    * The caller's {@code Authorization}, {@code Cookie} and {@code
    * Backstage-Kubernetes-Authorization*} headers are dropped; {@code authorization}, when present,
    * is sent instead.
    */
-  record Replace(Optional<String> authorization) implements Credential {}
+  record Replace(Optional<String> authorization) implements Credential {
+    @Override
+    public boolean withholds(HttpField field) {
+      return field.getHeader() == HttpHeader.AUTHORIZATION
+          || field.getHeader() == HttpHeader.COOKIE
+          || isTokenHeader(field);
+    }
+
+    @Override
+    public void addTo(HttpFields.Mutable upstream) {
+      if (authorization.isPresent()) {
+        upstream.add(HttpHeader.AUTHORIZATION, authorization.get());
+      }
+    }
+  }
 
   /** Whether a request header is one of the consumed token headers. */
-  static boolean isTokenHeader(HttpField field) {
+  private static boolean isTokenHeader(HttpField field) {
     return field.getName().regionMatches(true, 0, AUTH_HEADER, 0, AUTH_HEADER.length());
   }
 

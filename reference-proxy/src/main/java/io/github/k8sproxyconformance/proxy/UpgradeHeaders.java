@@ -1,6 +1,6 @@
 package io.github.k8sproxyconformance.proxy;
 
-import io.github.k8sproxyconformance.proxy.CredentialPolicy.Replace;
+import io.github.k8sproxyconformance.proxy.CredentialPolicy.Credential;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -90,31 +90,18 @@ final class UpgradeHeaders {
   }
 
   /**
-   * Copies the caller's end-to-end headers into {@code upstream}, applying the credential rules of
+   * Copies the caller's end-to-end headers into {@code upstream}, with the credential rewrite of
    * plain HTTP, and names the cluster in {@code Host}.
    */
   static void copyForCluster(
       HttpFields caller, HttpFields.Mutable upstream, ProxyExchange exchange, String hostHeader) {
+    Credential credential = exchange.credential();
     for (HttpField field : caller) {
-      String name = field.getLowerCaseName();
-      if (HANDSHAKE_OWN.contains(name) || consumedCredential(field, exchange)) {
-        continue;
+      if (!HANDSHAKE_OWN.contains(field.getLowerCaseName()) && !credential.withholds(field)) {
+        upstream.add(field);
       }
-      upstream.add(field);
     }
-    if (exchange.credential() instanceof Replace replace) {
-      replace.authorization().ifPresent(value -> upstream.add(HttpHeader.AUTHORIZATION, value));
-    }
+    credential.addTo(upstream);
     upstream.put(HttpHeader.HOST, hostHeader);
-  }
-
-  private static boolean consumedCredential(HttpField field, ProxyExchange exchange) {
-    if (!(exchange.credential() instanceof Replace)) {
-      return false;
-    }
-    String name = field.getLowerCaseName();
-    return name.equals("authorization")
-        || name.equals("cookie")
-        || CredentialPolicy.isTokenHeader(field);
   }
 }

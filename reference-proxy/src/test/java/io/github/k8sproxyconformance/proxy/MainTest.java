@@ -27,22 +27,29 @@ class MainTest {
   }
 
   @Test
-  void helpPrintsUsage() throws Exception {
+  void helpPrintsUsageAndVersionTheJarsVersion() throws Exception {
     assertThat(run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("Usage: java -jar reference-proxy.jar --config");
+        .startsWith("Usage: reference-proxy [-hV] --config=FILE...")
+        .contains("proxy: section")
+        .contains("${VAR}");
+    out.reset();
+    assertThat(run("-V")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("reference-proxy ");
   }
 
   @Test
-  void missingOrUnknownArgumentsExitWith2() throws Exception {
+  void missingOrUnknownArgumentsExitWith2AndTheUsage() throws Exception {
     assertThat(run()).isEqualTo(2);
     assertThat(err())
-        .isEqualTo("reference-proxy: missing --config <app-config.yaml> (see --help)\n");
+        .startsWith("Missing required option: '--config=FILE'")
+        .contains("Usage: reference-proxy");
     err.reset();
-    assertThat(run("--port", "1")).isEqualTo(2);
-    assertThat(err()).isEqualTo("reference-proxy: unexpected argument '--port' (see --help)\n");
+    assertThat(run("--config", "app-config.yaml", "--port", "1")).isEqualTo(2);
+    assertThat(err()).startsWith("Unknown option: '--port'");
     err.reset();
     assertThat(run("--config")).isEqualTo(2);
+    assertThat(err()).startsWith("Missing required parameter for option '--config'");
   }
 
   @Test

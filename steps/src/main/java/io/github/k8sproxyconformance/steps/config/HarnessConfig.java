@@ -1,5 +1,6 @@
 package io.github.k8sproxyconformance.steps.config;
 
+import io.github.k8sproxyconformance.fixtures.topology.StandardTopology;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public record HarnessConfig(
   public static final String INVOCATION_DIR = "conformance.invocation.dir";
 
   /** The port range external proxies are configured against when no base port is given. */
-  public static final int EXTERNAL_DEFAULT_BASE_PORT = 27100;
+  public static final int EXTERNAL_DEFAULT_BASE_PORT = StandardTopology.DEFAULT_BASE_PORT;
 
   private static final Set<String> KUBE_MODES = Set.of("embedded", "k3s", "off");
 
