@@ -444,15 +444,18 @@ heap_used_kib() {
 }
 
 # KiB the collections logged after line FROM of a GC log freed: each one's heap use before it
-# minus its use after it.
+# minus its use after it, summed over the heap's spaces (G1's one heap, or the young and old
+# generations of the Serial and Parallel collectors, which the JVM picks on one CPU, as --pin gives).
 freed_kib() {
-  tail -n +"$(($2 + 1))" "$1" | awk '/Heap before GC/ {state = "before"} /Heap after GC/ {state = "after"}
-    /garbage-first heap/ && state != "" {
+  tail -n +"$(($2 + 1))" "$1" | awk '
+    function settle() { if (state == "after") freed += before - after }
+    /Heap before GC/ {settle(); state = "before"; before = 0; next}
+    /Heap after GC/ {state = "after"; after = 0; next}
+    /garbage-first heap|generation  |PSYoungGen|ParOldGen/ && state != "" {
       match($0, /used [0-9]+K/); used = substr($0, RSTART + 5, RLENGTH - 6)
-      if (state == "before") before = used; else freed += before - used
-      state = ""
+      if (state == "before") before += used; else after += used
     }
-    END {printf "%.0f\n", freed}'
+    END {settle(); printf "%.0f\n", freed}'
 }
 
 echo

@@ -50,6 +50,7 @@ final class BareProxyHandler extends Handler.Abstract {
   private final HttpClient client;
 
   BareProxyHandler(ProxyConfig config) {
+    super(InvocationType.NON_BLOCKING); // as the proxy's endpoint: it never blocks
     ClusterConfig cluster = config.clusters().get(0);
     ClusterUrl url = cluster.url();
     this.mountPath = config.mountPath();
