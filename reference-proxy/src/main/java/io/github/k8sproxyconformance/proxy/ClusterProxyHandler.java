@@ -7,8 +7,6 @@ import io.github.k8sproxyconformance.proxy.config.ProxyLimits;
 import io.github.k8sproxyconformance.proxy.tls.ClusterTls;
 import java.net.URI;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.UpgradeProtocolHandler;
@@ -45,19 +43,6 @@ final class ClusterProxyHandler extends ProxyHandler {
    * proxy adds; Jetty's default of 4 KiB failed long label selectors with a 500.
    */
   private static final int REQUEST_BUFFER_SIZE = 2 * ReferenceProxyServer.REQUEST_HEADER_SIZE;
-
-  /** The headers that describe one connection, never passed on: Jetty's ProxyHandler's list. */
-  private static final EnumSet<HttpHeader> HOP_BY_HOP =
-      EnumSet.of(
-          HttpHeader.CONNECTION,
-          HttpHeader.KEEP_ALIVE,
-          HttpHeader.PROXY_AUTHORIZATION,
-          HttpHeader.PROXY_AUTHENTICATE,
-          HttpHeader.PROXY_CONNECTION,
-          HttpHeader.TRANSFER_ENCODING,
-          HttpHeader.TE,
-          HttpHeader.TRAILER,
-          HttpHeader.UPGRADE);
 
   private final ClusterConfig cluster;
   private final URI origin;
@@ -191,43 +176,8 @@ final class ClusterProxyHandler extends ProxyHandler {
       Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
     HttpFields caller = clientToProxyRequest.getHeaders();
     Credential credential = ProxyExchange.of(clientToProxyRequest).credential();
-    proxyToServerRequest.headers(upstream -> copyForCluster(caller, upstream, credential));
-  }
-
-  private void copyForCluster(
-      HttpFields caller, HttpFields.Mutable upstream, Credential credential) {
-    // a header the caller names in Connection describes its connection only (RFC 9110 7.6.1)
-    List<String> connectionOptions =
-        caller.contains(HttpHeader.CONNECTION)
-            ? caller.getCSV(HttpHeader.CONNECTION, false)
-            : List.of();
-    boolean hostSent = false;
-    for (HttpField field : caller) {
-      HttpHeader header = field.getHeader();
-      if (header == HttpHeader.HOST) {
-        if (!hostSent) {
-          upstream.add(hostField);
-          hostSent = true;
-        }
-      } else if (!HOP_BY_HOP.contains(header)
-          && !isListed(connectionOptions, field)
-          && !credential.withholds(field)) {
-        upstream.add(field);
-      }
-    }
-    if (!hostSent) {
-      upstream.add(hostField);
-    }
-    credential.addTo(upstream);
-  }
-
-  private static boolean isListed(List<String> connectionOptions, HttpField field) {
-    for (int i = 0; i < connectionOptions.size(); i++) {
-      if (connectionOptions.get(i).equalsIgnoreCase(field.getName())) {
-        return true;
-      }
-    }
-    return false;
+    proxyToServerRequest.headers(
+        upstream -> ClusterRequestHeaders.copy(caller, upstream, hostField, credential));
   }
 
   /** Backstage adds neither Via nor Forwarded nor X-Forwarded-*. */

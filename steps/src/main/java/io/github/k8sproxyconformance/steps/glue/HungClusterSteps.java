@@ -11,7 +11,6 @@ import io.github.k8sproxyconformance.testkit.http.RawHttpClient;
 import io.github.k8sproxyconformance.testkit.http.RawResponse;
 import io.github.k8sproxyconformance.testkit.http.TimedOut;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A client that gives up on a cluster that never answers, and what the cluster then sees.
@@ -22,8 +21,6 @@ import java.time.Instant;
  * connections are still open.
  */
 public class HungClusterSteps {
-
-  private static final Duration POLL = Duration.ofMillis(100);
 
   private final ScenarioWorld world;
 
@@ -55,11 +52,7 @@ public class HungClusterSteps {
     assertThat(hanging.acceptedConnections())
         .as("connections the proxy opened to cluster %s", cluster.id())
         .isPositive();
-    Instant deadline = Instant.now().plusSeconds(seconds);
-    while (hanging.openConnections() > 0 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(POLL.toMillis());
-    }
-    assertThat(hanging.openConnections())
+    assertThat(hanging.awaitNoneOpen(Duration.ofSeconds(seconds)))
         .as(
             "connections to cluster %s still open %d s after its client gave up (%s)",
             cluster.id(), seconds, world.target().description())
