@@ -4,12 +4,12 @@ import io.github.k8sproxyconformance.testkit.http.BodyReader;
 import io.github.k8sproxyconformance.testkit.http.RequestHead;
 import io.github.k8sproxyconformance.testkit.http.WireInput;
 import io.github.k8sproxyconformance.testkit.upstream.LoopbackServer;
+import io.github.k8sproxyconformance.testkit.upstream.ServedOnLoopback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection stays open until this side closes it (after a reset or an answer) or reads the end of
  * the stream from the proxy (a hung exchange the proxy gave up on).
  */
-public final class FaultUpstream implements AutoCloseable {
+public final class FaultUpstream implements AutoCloseable, ServedOnLoopback {
   /** What a connection does once it has read a request head. */
   public enum Fault {
     /** Sends headers promising 100 bytes, 11 of them, then a TCP reset after a pause. */
@@ -70,31 +70,14 @@ public final class FaultUpstream implements AutoCloseable {
   private final AtomicInteger closedByProxy = new AtomicInteger();
   private final LoopbackServer server = LoopbackServer.start(THREAD_NAME, this::serve);
 
-  public URI url() {
-    return server.url();
-  }
-
-  public int port() {
-    return server.port();
-  }
-
-  public int accepted() {
-    return server.accepted();
-  }
-
-  /** Connections not yet closed by either side. */
-  public int open() {
-    return server.open();
+  @Override
+  public LoopbackServer server() {
+    return server;
   }
 
   /** Hung connections the proxy closed. */
   public int closedByProxy() {
     return closedByProxy.get();
-  }
-
-  /** Waits, bounded, until no connection is open; returns how many still are. */
-  public int awaitNoneOpen(Duration limit) throws InterruptedException {
-    return server.awaitNoneOpen(limit);
   }
 
   private void serve(Socket socket) throws IOException, InterruptedException {

@@ -3,9 +3,9 @@ package io.github.k8sproxyconformance.proxy.support;
 import io.github.k8sproxyconformance.testkit.http.RequestHead;
 import io.github.k8sproxyconformance.testkit.http.WireInput;
 import io.github.k8sproxyconformance.testkit.upstream.LoopbackServer;
+import io.github.k8sproxyconformance.testkit.upstream.ServedOnLoopback;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -13,9 +13,14 @@ import java.time.Duration;
  * A misbehaving cluster on 127.0.0.1: reads each request head, writes fixed bytes (possibly none or
  * an unfinished response) and closes the connection.
  */
-public final class RawUpstream implements AutoCloseable {
+public final class RawUpstream implements AutoCloseable, ServedOnLoopback {
   private final byte[] reply;
   private final LoopbackServer server;
+
+  @Override
+  public LoopbackServer server() {
+    return server;
+  }
 
   private RawUpstream(String reply) {
     this.reply = reply.getBytes(StandardCharsets.ISO_8859_1);
@@ -30,15 +35,6 @@ public final class RawUpstream implements AutoCloseable {
   /** Answers every request with {@code reply} and then closes the connection. */
   public static RawUpstream replying(String reply) {
     return new RawUpstream(reply);
-  }
-
-  public URI url() {
-    return server.url();
-  }
-
-  /** How many connections were accepted. */
-  public int accepted() {
-    return server.accepted();
   }
 
   private void serve(Socket socket) throws IOException {

@@ -4,6 +4,7 @@ import io.github.k8sproxyconformance.testkit.http.BodyReader;
 import io.github.k8sproxyconformance.testkit.http.RequestHead;
 import io.github.k8sproxyconformance.testkit.http.WireInput;
 import io.github.k8sproxyconformance.testkit.upstream.LoopbackServer;
+import io.github.k8sproxyconformance.testkit.upstream.ServedOnLoopback;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * proxy forwarded it. Answers every request with a small 200 JSON, keeps connections alive, and
  * sends {@code 100 Continue} when asked, as an API server does.
  */
-public final class RecordingUpstream implements AutoCloseable {
+public final class RecordingUpstream implements AutoCloseable, ServedOnLoopback {
 
   private static final byte[] ANSWER =
       ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n"
@@ -32,8 +33,9 @@ public final class RecordingUpstream implements AutoCloseable {
   private final Queue<RequestHead> received = new ConcurrentLinkedQueue<>();
   private final LoopbackServer server = LoopbackServer.start("recording-upstream", this::serve);
 
-  public int port() {
-    return server.port();
+  @Override
+  public LoopbackServer server() {
+    return server;
   }
 
   /** The heads of the requests received, in order. */

@@ -49,7 +49,7 @@ public class HungClusterSteps {
             .hanging(cluster.id())
             .orElseThrow(
                 () -> new IllegalArgumentException(cluster.id() + " is not a hung cluster"));
-    assertThat(hanging.acceptedConnections())
+    assertThat(hanging.accepted())
         .as("connections the proxy opened to cluster %s", cluster.id())
         .isPositive();
     assertThat(hanging.awaitNoneOpen(Duration.ofSeconds(seconds)))
