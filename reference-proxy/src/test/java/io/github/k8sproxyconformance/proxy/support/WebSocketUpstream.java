@@ -109,6 +109,8 @@ public final class WebSocketUpstream implements AutoCloseable {
     @Override
     public void onOpen(CoreSession session, Callback callback) {
       this.session = session;
+      // a frame whose bytes arrive in two reads is echoed whole, not as two fragments
+      session.setAutoFragment(false);
       callback.succeeded();
       session.demand();
     }
