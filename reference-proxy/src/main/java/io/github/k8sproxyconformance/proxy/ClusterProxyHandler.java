@@ -64,8 +64,8 @@ final class ClusterProxyHandler extends ProxyHandler {
       WebSocketComponents webSocketComponents) {
     this.cluster = cluster;
     ClusterUrl url = cluster.url();
-    this.origin = URI.create(url.scheme() + "://" + url.host() + ":" + url.port());
     this.originUri = HttpURI.from(url.scheme(), url.host(), url.port(), null);
+    this.origin = originUri.toURI();
     this.hostField = new HttpField(HttpHeader.HOST, url.hostHeader());
     this.connectionIdleTimeout = connectionIdleTimeout;
     this.exchangeIdleTimeout = exchangeIdleTimeout;

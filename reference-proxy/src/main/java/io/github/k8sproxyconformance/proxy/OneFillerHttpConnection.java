@@ -61,13 +61,9 @@ class OneFillerHttpConnection extends HttpConnection {
 
   @Override
   public final void onFillable() {
-    if (pendingFills.getAndIncrement() != 0) {
-      return;
+    if (pendingFills.getAndIncrement() == 0) {
+      fillWhilePending(true);
     }
-    do {
-      super.onFillable();
-      afterFillable();
-    } while (pendingFills.decrementAndGet() != 0);
   }
 
   /**
@@ -88,17 +84,24 @@ class OneFillerHttpConnection extends HttpConnection {
     if (pendingFills.getAndIncrement() != 0) {
       return true; // a pass is running: it repeats for this call
     }
-    boolean pass = !(getParser().isStart() && isRequestBufferEmpty());
+    fillWhilePending(!(getParser().isStart() && isRequestBufferEmpty()));
+    return true;
+  }
+
+  /**
+   * Runs the passes counted in {@link #pendingFills}, by the thread that counted the first; that
+   * first one only asks to be called on bytes when {@code readNow} is false.
+   */
+  private void fillWhilePending(boolean readNow) {
     do {
-      if (pass) {
+      if (readNow) {
         super.onFillable();
         afterFillable();
       } else {
         tryFillInterested(fillable);
       }
-      pass = true;
+      readNow = true;
     } while (pendingFills.decrementAndGet() != 0);
-    return true;
   }
 
   /** Runs after each pass of {@link #onFillable}, by the same thread, never concurrently. */

@@ -7,6 +7,7 @@ import io.github.k8sproxyconformance.proxy.config.ProxyConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
@@ -24,10 +25,10 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 /**
  * A measuring stick, not a proxy: the least a handler written directly on Jetty's core {@link
  * Request}, {@link Response} and {@link HttpClient} does to pass a GET to one cluster, with the
- * same server, client transport and pools as the reference proxy, and none of ProxyHandler's hooks
- * or the contract's checks (no cluster selection, no body, no error envelope).
+ * same server, client transport, pools and request-header copy as the reference proxy, and none of
+ * ProxyHandler's hooks or the contract's checks (no cluster selection, no body, no error envelope).
  *
- * <p>{@code bench/handler-cost.sh} runs it beside the reference proxy, so that the CPU and garbage
+ * <p>{@code bench/run.sh --bare} runs it beside the reference proxy, so that the CPU and garbage
  * per request of the two tell what ProxyHandler and the contract's work add to Jetty's own. Started
  * with the same {@code --config} files as the proxy; it forwards to their first cluster.
  */
@@ -45,7 +46,7 @@ final class BareProxyHandler extends Handler.Abstract {
   private final String mountPath;
   private final URI origin;
   private final HttpField host;
-  private final HttpField authorization;
+  private final CredentialPolicy.Credential token;
   private final PoolShards shards;
   private final HttpClient client;
 
@@ -56,9 +57,9 @@ final class BareProxyHandler extends Handler.Abstract {
     this.mountPath = config.mountPath();
     this.origin = URI.create(url.scheme() + "://" + url.host() + ":" + url.port());
     this.host = new HttpField(HttpHeader.HOST, url.hostHeader());
-    this.authorization =
-        new HttpField(
-            HttpHeader.AUTHORIZATION, "Bearer " + cluster.serviceAccountToken().orElse(""));
+    this.token =
+        new CredentialPolicy.Replace(
+            Optional.of("Bearer " + cluster.serviceAccountToken().orElse("")));
     this.shards = new PoolShards(config.limits());
     ShardedTransport transport = new ShardedTransport(new ClientConnector(), shards.count());
     transport.setInvocationType(InvocationType.NON_BLOCKING);
@@ -76,21 +77,11 @@ final class BareProxyHandler extends Handler.Abstract {
     RawTargetRequest upstream =
         new RawTargetRequest(client, origin, query == null ? path : path + "?" + query);
     upstream.method(request.getMethod());
-    upstream.headers(headers -> copy(request.getHeaders(), headers));
+    // the same header copy as the proxy's, so that the comparison is of everything around it
+    upstream.headers(
+        headers -> ClusterRequestHeaders.copy(request.getHeaders(), headers, host, token));
     shards.assign(upstream).send(new Relay(response, callback));
     return true;
-  }
-
-  private void copy(HttpFields caller, HttpFields.Mutable upstream) {
-    for (HttpField field : caller) {
-      HttpHeader header = field.getHeader();
-      if (header == HttpHeader.HOST) {
-        upstream.add(host);
-      } else if (!HOP_BY_HOP.contains(header) && header != HttpHeader.AUTHORIZATION) {
-        upstream.add(field);
-      }
-    }
-    upstream.add(authorization);
   }
 
   /** Passes the cluster's answer on as it arrives, reading more only once the client took it. */
