@@ -52,6 +52,7 @@ final class ClusterProxyHandler extends ProxyHandler {
   private final Duration exchangeIdleTimeout;
   private final ProxyLimits limits;
   private final PoolShards shards;
+  private final RequestBodyBuffering bodyBuffering;
   private final WebSocketComponents webSocketComponents;
   private WebSocketCoreClient webSocketClient;
   private WebSocketRelay webSocketRelay;
@@ -61,6 +62,7 @@ final class ClusterProxyHandler extends ProxyHandler {
       Duration connectionIdleTimeout,
       Duration exchangeIdleTimeout,
       ProxyLimits limits,
+      RequestBodyBuffering bodyBuffering,
       WebSocketComponents webSocketComponents) {
     this.cluster = cluster;
     ClusterUrl url = cluster.url();
@@ -71,6 +73,7 @@ final class ClusterProxyHandler extends ProxyHandler {
     this.exchangeIdleTimeout = exchangeIdleTimeout;
     this.limits = limits;
     this.shards = new PoolShards(limits);
+    this.bodyBuffering = bodyBuffering;
     this.webSocketComponents = webSocketComponents;
     setUseServerThreadPool(true);
   }
@@ -98,10 +101,20 @@ final class ClusterProxyHandler extends ProxyHandler {
     super.doStop();
   }
 
-  /** See {@link ExpectationAnsweredHere}. */
+  /**
+   * Answers an expectation here ({@link ExpectationAnsweredHere}) and reads the body before the
+   * request takes a cluster connection ({@link RequestBodyBuffering}).
+   */
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    return super.handle(ExpectationAnsweredHere.withoutExpectation(request), response, callback);
+    bodyBuffering.readThenForward(
+        ExpectationAnsweredHere.withoutExpectation(request),
+        callback,
+        (complete, completion) -> super.handle(complete, response, completion),
+        broken ->
+            ExchangeFailures.bodyUnreadable(
+                requestId(request), request, response, callback, broken));
+    return true;
   }
 
   /** The relay for WebSocket upgrades to this cluster; valid while started. */

@@ -45,11 +45,8 @@ final class ExchangeFailures {
     String originalUrl = ProxyExchange.of(clientToProxyRequest).originalUrl();
     if (clientToProxyRequest.getAttribute(CLIENT_BODY_FAILURE) instanceof Throwable broken
         && !proxyToClientResponse.isCommitted()) {
-      String reason = broken instanceof HttpException bad ? bad.getReason() : "it ended early";
-      LOG.info("{} client->proxy request body unusable: {}", id, reason);
-      proxyToClientResponse.reset();
-      ErrorEnvelope.inputError("Request body could not be read: " + reason)
-          .write(proxyToClientResponse, proxyToClientCallback, method, originalUrl);
+      bodyUnreadable(
+          id, clientToProxyRequest, proxyToClientResponse, proxyToClientCallback, broken);
       return;
     }
     if (failure instanceof RejectedExecutionException && !proxyToClientResponse.isCommitted()) {
@@ -83,5 +80,23 @@ final class ExchangeFailures {
     proxyToClientResponse.reset();
     ErrorEnvelope.requestError(cluster.name(), upstream)
         .write(proxyToClientResponse, proxyToClientCallback, method, originalUrl);
+  }
+
+  /** Answers a caller whose request body could not be read (cut short, bad chunking, stalled). */
+  static void bodyUnreadable(
+      String id,
+      Request clientToProxyRequest,
+      Response proxyToClientResponse,
+      Callback proxyToClientCallback,
+      Throwable broken) {
+    String reason = broken instanceof HttpException bad ? bad.getReason() : "it ended early";
+    LOG.info("{} client->proxy request body unusable: {}", id, reason);
+    proxyToClientResponse.reset();
+    ErrorEnvelope.inputError("Request body could not be read: " + reason)
+        .write(
+            proxyToClientResponse,
+            proxyToClientCallback,
+            clientToProxyRequest.getMethod(),
+            ProxyExchange.of(clientToProxyRequest).originalUrl());
   }
 }

@@ -46,6 +46,10 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
     this.credentials = new CredentialPolicy(config.profile(), config.clusters());
     WebSocketComponents webSocketComponents = new WebSocketComponents();
     addBean(webSocketComponents, true);
+    RequestBodyBuffering bodyBuffering =
+        new RequestBodyBuffering(
+            config.limits().maxBufferedRequestBodyBytes(),
+            config.limits().requestBodyBufferPoolBytes());
     for (ClusterConfig cluster : config.clusters()) {
       ClusterProxyHandler handler =
           new ClusterProxyHandler(
@@ -53,6 +57,7 @@ final class ProxyEndpointHandler extends Handler.AbstractContainer {
               config.connectionIdleTimeout(),
               config.exchangeIdleTimeout(),
               config.limits(),
+              bodyBuffering,
               webSocketComponents);
       clusterHandlers.put(cluster, handler);
       addBean(handler, true);

@@ -40,6 +40,8 @@ public final class ConfigLoader {
           "maxConnectionsPerCluster",
           "maxQueuedRequestsPerCluster",
           "maxResponseHeadBytes",
+          "maxBufferedRequestBodyBytes",
+          "requestBodyBufferPoolBytes",
           "accessLog");
   private static final List<String> ACCESS_LOG_KEYS = List.of("path", "format");
   private static final List<String> LISTEN_KEYS = List.of("host", "port");
@@ -179,7 +181,14 @@ public final class ConfigLoader {
         (int)
             proxy
                 .get("maxResponseHeadBytes")
-                .number(defaults.maxResponseHeadBytes(), 1024, 64L * 1024 * 1024));
+                .number(defaults.maxResponseHeadBytes(), 1024, 64L * 1024 * 1024),
+        (int)
+            proxy
+                .get("maxBufferedRequestBodyBytes")
+                .number(defaults.maxBufferedRequestBodyBytes(), 0, Integer.MAX_VALUE - 8),
+        proxy
+            .get("requestBodyBufferPoolBytes")
+            .number(defaults.requestBodyBufferPoolBytes(), 0, Long.MAX_VALUE));
   }
 
   private static Object loadYaml(String yaml) {

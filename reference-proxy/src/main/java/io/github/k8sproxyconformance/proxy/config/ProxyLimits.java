@@ -16,16 +16,23 @@ import java.time.Duration;
  *     of them; further requests are answered 503 at once
  * @param maxResponseHeadBytes the largest response head accepted from a cluster; a longer one is
  *     answered with the request-error envelope
+ * @param maxBufferedRequestBodyBytes the largest request body read whole before its request takes a
+ *     cluster connection (kube-apiserver refuses bodies over 3 MiB); a larger one is streamed, and
+ *     0 streams every body
+ * @param requestBodyBufferPoolBytes the memory all request bodies being read whole share at most; a
+ *     body that finds it full is streamed from there on
  */
 public record ProxyLimits(
     Duration requestHeadTimeout,
     int maxConnectionsPerCluster,
     int maxQueuedRequestsPerCluster,
-    int maxResponseHeadBytes) {
+    int maxResponseHeadBytes,
+    int maxBufferedRequestBodyBytes,
+    long requestBodyBufferPoolBytes) {
 
   /** The defaults: generous enough for 5,000 watches on one cluster, bounded everywhere. */
   public static final ProxyLimits DEFAULTS =
-      new ProxyLimits(Duration.ofSeconds(60), 8192, 8192, 16 * 1024);
+      new ProxyLimits(Duration.ofSeconds(60), 8192, 8192, 16 * 1024, 3 * 1024 * 1024, 32L << 20);
 
   /** Checks the bounds are usable. */
   public ProxyLimits {
@@ -37,6 +44,9 @@ public record ProxyLimits(
     }
     if (maxResponseHeadBytes < 1024) {
       throw new IllegalArgumentException("maxResponseHeadBytes must be at least 1024");
+    }
+    if (maxBufferedRequestBodyBytes < 0 || requestBodyBufferPoolBytes < 0) {
+      throw new IllegalArgumentException("request body buffer sizes must not be negative");
     }
   }
 }

@@ -118,6 +118,8 @@ class ConfigLoaderTest {
                   maxConnectionsPerCluster: 100
                   maxQueuedRequestsPerCluster: 10
                   maxResponseHeadBytes: 65536
+                  maxBufferedRequestBodyBytes: 0
+                  requestBodyBufferPoolBytes: 1048576
                 """);
 
     assertThat(config.listenHost()).isEqualTo("0.0.0.0");
@@ -127,7 +129,8 @@ class ConfigLoaderTest {
     assertThat(config.duplicateNames()).isEqualTo(DuplicateNamePolicy.REJECT);
     assertThat(config.connectionIdleTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.exchangeIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(config.limits()).isEqualTo(new ProxyLimits(Duration.ofSeconds(10), 100, 10, 65536));
+    assertThat(config.limits())
+        .isEqualTo(new ProxyLimits(Duration.ofSeconds(10), 100, 10, 65536, 0, 1 << 20));
     assertThat(config.accessLog()).isEqualTo(AccessLogSettings.DEFAULTS);
   }
 
@@ -270,7 +273,7 @@ class ConfigLoaderTest {
           unknown policy     | duplicateNames: random     | proxy.duplicateNames: unknown policy 'random' (supported: first-match, reject)
           bad mount          | mountPath: api/proxy       | proxy.mountPath: must be a path such as /api/kubernetes/proxy
           dot mount          | mountPath: /api/../proxy   | proxy.mountPath: must be a path such as /api/kubernetes/proxy
-          unknown key        | listn: 1                   | proxy.listn: unknown key (known: listen, mountPath, profile, duplicateNames, connectionIdleTimeoutMs, exchangeIdleTimeoutMs, requestHeadTimeoutMs, maxConnectionsPerCluster, maxQueuedRequestsPerCluster, maxResponseHeadBytes, accessLog)
+          unknown key        | listn: 1                   | proxy.listn: unknown key (known: listen, mountPath, profile, duplicateNames, connectionIdleTimeoutMs, exchangeIdleTimeoutMs, requestHeadTimeoutMs, maxConnectionsPerCluster, maxQueuedRequestsPerCluster, maxResponseHeadBytes, maxBufferedRequestBodyBytes, requestBodyBufferPoolBytes, accessLog)
           unknown log key    | 'accessLog: {file: a.log}' | proxy.accessLog.file: unknown key (known: path, format)
           empty log path     | 'accessLog: {path: ""}'    | proxy.accessLog.path: must be stderr, log, off or a file
           bad port           | 'listen: {port: 70000}'    | proxy.listen.port: must be between 0 and 65535
