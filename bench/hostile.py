@@ -23,10 +23,17 @@ MOUNT = "/api/kubernetes/proxy"
 PODS = b'{"kind":"PodList","apiVersion":"v1","items":[]}'
 EVENT = b'{"type":"ADDED","object":{"kind":"Pod","metadata":{"name":"p"}}}\n'
 PROBE_PATH = "/api/v1/namespaces/default/pods"
+FILLER = memoryview(b"x" * 65536)  # the body of large answers, made once
 HEALTH = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 PROBE_TIMEOUT = 5.0  # a probe slower than this counts as failed: nobody waits longer for a list
 IO_TIMEOUT = 10.0
+WARM_REQUESTS, WARM_AT_ONCE = 20000, 50
 CONNECTING_AT_ONCE = 200  # connects in flight, so that a crowd arrives quickly but not as one SYN flood
+# Loopback's MTU is 64 KiB, and Linux sizes a socket's send buffer from its segment size: every
+# socket of a run would hold 40 times what it holds on an Ethernet path, and a few thousand slow
+# readers would take the host's whole TCP memory (tcp_mem), whatever the target. Every client and
+# the cluster stand-in agree Ethernet's segment size instead, as callers and a cluster on a network.
+WIRE_MSS = 1448
 TIMEOUTS = (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError)
 
 
@@ -51,8 +58,9 @@ def ms(seconds):
 async def upstream_connection(reader, writer, hold):
     """Answers probes with a small pod list and misbehaves only when the query asks for it."""
     # A real cluster's socket buffers are in another machine's kernel; here they would take the
-    # shared TCP memory (tcp_mem) from the target's sockets, so they stay small.
-    writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)
+    # shared TCP memory (tcp_mem) from the target's sockets, so they stay small. (Linux doubles the
+    # figure; at 64 KiB, 4,000 answers waiting for slow readers held 0.65 GiB here.)
+    writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 16384)
     try:
         while True:
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 4 * hold)
@@ -72,8 +80,8 @@ async def upstream_connection(reader, writer, hold):
             body = PODS if size == 0 else b""
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                          b"Content-Length: %d\r\n\r\n%s" % (size or len(body), body))
-            for sent in range(0, size, 65536):  # a reader that stalls stalls this drain: bounded
-                writer.write(b"x" * min(65536, size - sent))
+            for sent in range(0, size, len(FILLER)):  # a reader that stalls stalls this drain: bounded
+                writer.write(FILLER[:min(len(FILLER), size - sent)])
                 await asyncio.wait_for(writer.drain(), 2 * hold)
             await asyncio.wait_for(writer.drain(), IO_TIMEOUT)
             if "close" in fields.get("connection", ""):  # the observer's direct probe
@@ -109,8 +117,11 @@ async def watch_stream(writer, hold):
 
 
 async def serve_upstream(hold):
+    listener = socket.socket()
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, WIRE_MSS)
+    listener.bind(("127.0.0.1", 0))
     server = await asyncio.start_server(lambda r, w: upstream_connection(r, w, hold),
-                                        "127.0.0.1", 0, backlog=4096)
+                                        sock=listener, backlog=4096)
     print("listening on", server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()
 
@@ -124,6 +135,7 @@ async def dial(port, gate=None, rcvbuf=None, timeout=10.0):
     client's own loop, on a shared busy machine, can be late too."""
     sock = socket.socket()
     sock.setblocking(False)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, WIRE_MSS)
     if rcvbuf:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     try:
@@ -445,17 +457,36 @@ ATTACKS = {"1": attack_endless_head, "2a": attack_slow_body, "2b": attack_slow_r
            "2c": attack_watches, "6": attack_slowloris}
 
 
+async def warm_up(a):
+    """Serves the target what it serves in production before the attack: lists mostly, some
+    larger answers, some small writes, WARM_AT_ONCE at a time. A target only just started runs
+    its code unoptimised, and the attack's burst would pay for compiling it; 200 requests left
+    the reference proxy's compiler busy for the whole burst. Returns the answers counted."""
+    post = request("/api/v1/namespaces/default/configmaps", "POST", end=False) + \
+        b"Content-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(PODS), PODS)
+    kinds = [request(PROBE_PATH)] * 8 + [request(PROBE_PATH + "?bytes=262144"), post]
+    answers, turns = collections.Counter(), iter(range(WARM_REQUESTS))
+
+    async def one_at_a_time():
+        for turn in turns:
+            try:
+                answers[status_of((await fetch(a.port, kinds[turn % len(kinds)]))[0])] += 1
+            except TIMEOUTS as e:
+                answers[type(e).__name__] += 1
+
+    await asyncio.gather(*(one_at_a_time() for _ in range(WARM_AT_ONCE)))
+    return answers
+
+
 async def run_attack(a):
     """Warms the target up, runs one attack with the observer around it, then observes for 3 s
     more once every attacking connection is closed."""
-    warm = collections.Counter()
-    for _ in range(200):
-        try:
-            warm[status_of((await fetch(a.port, request(PROBE_PATH)))[0])] += 1
-        except TIMEOUTS as e:
-            warm[type(e).__name__] += 1
-    if warm[200] < 190:
-        sys.exit(f"hostile: {a.target} does not serve plain GETs before the attack: {dict(warm)}")
+    started = time.monotonic()
+    warm = await warm_up(a)
+    if warm[200] < 0.99 * WARM_REQUESTS:
+        sys.exit(f"hostile: {a.target} does not serve plain requests before the attack: {dict(warm)}")
+    print(f"hostile: {a.target}: warmed up with {WARM_REQUESTS} requests in "
+          f"{time.monotonic() - started:.0f} s", flush=True)
     rss_before = (proc_status(a.pid) or (None,))[0]
     observer = Observer(a)
     await observer.ready()
