@@ -15,6 +15,7 @@ import json
 import multiprocessing
 import os
 import resource
+import signal
 import socket
 import sys
 import time
@@ -116,14 +117,40 @@ async def watch_stream(writer, hold):
     await asyncio.wait_for(writer.drain(), IO_TIMEOUT)
 
 
-async def serve_upstream(hold):
+def serve_upstream(hold, workers):
+    """Serves the cluster from `workers` processes accepting on one socket: a real API server
+    answers on many threads, and one event loop busy with thousands of connections would delay
+    every answer, the probes' too, for its own reasons. A worker that is busy accepts less, so new
+    connections go to the others. The first process stops the others when it is stopped."""
     listener = socket.socket()
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, WIRE_MSS)
     listener.bind(("127.0.0.1", 0))
+    listener.listen(4096)
+    parent, children = os.getpid(), []
+    for _ in range(workers - 1):
+        child = os.fork()
+        if child == 0:
+            asyncio.run(upstream_worker(listener, hold, parent))
+            os._exit(0)
+        children.append(child)
+
+    def stop(*_):
+        for child in children:
+            os.kill(child, signal.SIGTERM)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    print("listening on", listener.getsockname()[1], flush=True)
+    asyncio.run(upstream_worker(listener, hold, None))
+
+
+async def upstream_worker(listener, hold, parent):
+    # asyncio listens again, with a backlog of 100 unless told: a burst would lose handshakes
     server = await asyncio.start_server(lambda r, w: upstream_connection(r, w, hold),
                                         sock=listener, backlog=4096)
-    print("listening on", server.sockets[0].getsockname()[1], flush=True)
-    await server.serve_forever()
+    async with server:
+        while parent is None or os.getppid() == parent:  # a worker whose parent died stops too
+            await asyncio.sleep(1)
 
 
 # --- client plumbing --------------------------------------------------------------------------
@@ -559,10 +586,11 @@ def main():
     parser.add_argument("--clients", type=int, default=4000)
     parser.add_argument("--watches", type=int, default=5000)
     parser.add_argument("--hold", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=1, help="upstream: processes serving the cluster")
     a = parser.parse_args()
     raise_fd_limit()
     if a.mode == "upstream":
-        asyncio.run(serve_upstream(a.hold))
+        serve_upstream(a.hold, a.workers)
     elif a.mode == "attack":
         asyncio.run(run_attack(a))
     else:

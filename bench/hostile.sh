@@ -19,6 +19,8 @@ Options:
   --clients N                slow clients of 2a, 2b and 6 (default 4000)
   --watches N                concurrent watches of 2c (default 5000)
   --hold SECONDS             how long 2a, 2b and 2c hold their clients (default 30); 6 holds 3x
+  --cluster-workers N        processes serving the cluster stand-in (default 4); 1 shows the
+                             delay one busy event loop adds to every answer of the cluster
   --no-nginx                 the reference proxy only
   --proxy-config-extra FILE  YAML merged into the proxy's proxy: section, to try limits
   --help                     print this text
@@ -35,6 +37,7 @@ attacks="1,2a,2b,2c,6"
 clients=4000
 watches=5000
 hold=30
+cluster_workers=4
 with_nginx=true
 extra=""
 
@@ -55,6 +58,7 @@ while [[ $# -gt 0 ]]; do
     --clients) whole "$1" "${2:-}"; clients="$2"; shift 2 ;;
     --watches) whole "$1" "${2:-}"; watches="$2"; shift 2 ;;
     --hold) whole "$1" "${2:-}"; hold="$2"; shift 2 ;;
+    --cluster-workers) whole "$1" "${2:-}"; cluster_workers="$2"; shift 2 ;;
     --no-nginx) with_nginx=false; shift ;;
     --proxy-config-extra)
       [[ -f "${2:-}" ]] || die "--proxy-config-extra needs a YAML file"
@@ -101,7 +105,7 @@ source "$root/bench/lib.sh"
 
 # Starts the cluster stand-in; sets upstream_port.
 start_upstream() {
-  python3 "$hostile_py" upstream --hold "$hold" >"$phase/upstream.log" 2>&1 &
+  python3 "$hostile_py" upstream --hold "$hold" --workers "$cluster_workers" >"$phase/upstream.log" 2>&1 &
   phase_pids+=($!)
   upstream_port="$(await_line "$phase/upstream.log" '[0-9]+$' $! "the cluster stand-in")"
 }
