@@ -531,7 +531,8 @@ async def run_attack(a):
     if a.log and os.path.exists(a.log):
         with open(a.log, errors="replace") as log:
             oom = "OutOfMemoryError" in log.read()
-    record = {"attack": a.attack, "target": a.target, "outcome": outcome, "seconds": took,
+    row = a.target if a.round is None else f"{a.target}, round {a.round}"
+    record = {"attack": a.attack, "target": row, "outcome": outcome, "seconds": took,
               "during": during["probes"], "after": after["probes"], "rss_before": rss_before,
               "rss_peak": during["rss_peak"], "threads_peak": during["threads_peak"],
               "alive": proc_status(a.pid) is not None, "oom": oom}
@@ -586,6 +587,7 @@ def main():
     parser.add_argument("--clients", type=int, default=4000)
     parser.add_argument("--watches", type=int, default=5000)
     parser.add_argument("--hold", type=float, default=30)
+    parser.add_argument("--round", type=int, help="attack: which round against the same target, for the row's name")
     parser.add_argument("--workers", type=int, default=1, help="upstream: processes serving the cluster")
     a = parser.parse_args()
     raise_fd_limit()

@@ -21,6 +21,8 @@ Options:
   --hold SECONDS             how long 2a, 2b and 2c hold their clients (default 30); 6 holds 3x
   --cluster-workers N        processes serving the cluster stand-in (default 4); 1 shows the
                              delay one busy event loop adds to every answer of the cluster
+  --rounds N                 run each attack N times against the same target (default 1): a
+                             later round meets a target that has seen the attack's burst before
   --no-nginx                 the reference proxy only
   --proxy-config-extra FILE  YAML merged into the proxy's proxy: section, to try limits
   --help                     print this text
@@ -38,6 +40,7 @@ clients=4000
 watches=5000
 hold=30
 cluster_workers=4
+rounds=1
 with_nginx=true
 extra=""
 
@@ -59,6 +62,7 @@ while [[ $# -gt 0 ]]; do
     --watches) whole "$1" "${2:-}"; watches="$2"; shift 2 ;;
     --hold) whole "$1" "${2:-}"; hold="$2"; shift 2 ;;
     --cluster-workers) whole "$1" "${2:-}"; cluster_workers="$2"; shift 2 ;;
+    --rounds) whole "$1" "${2:-}"; rounds="$2"; shift 2 ;;
     --no-nginx) with_nginx=false; shift ;;
     --proxy-config-extra)
       [[ -f "${2:-}" ]] || die "--proxy-config-extra needs a YAML file"
@@ -173,11 +177,15 @@ for attack in ${attacks//,/ }; do
     mkdir -p "$phase"
     start_upstream
     "start_$target"
-    # A safety net only: every operation of the attack has its own time limit.
-    timeout --kill-after=10 $((3 * hold + 120)) python3 "$hostile_py" attack --attack "$attack" \
-      --target "$target" --port "$target_port" --cluster-port "$upstream_port" --pid "$target_pid" --log "$target_log" \
-      --out "$results" --clients "$clients" --watches "$watches" --hold "$hold" ||
-      echo "hostile: attack $attack against $target did not finish cleanly (exit $?)"
+    for ((round = 1; round <= rounds; round++)); do
+      round_args=()
+      ((rounds > 1)) && round_args=(--round "$round")
+      # A safety net only: every operation of the attack has its own time limit.
+      timeout --kill-after=10 $((3 * hold + 120)) python3 "$hostile_py" attack --attack "$attack" \
+        --target "$target" --port "$target_port" --cluster-port "$upstream_port" --pid "$target_pid" --log "$target_log" \
+        --out "$results" --clients "$clients" --watches "$watches" --hold "$hold" "${round_args[@]}" ||
+        echo "hostile: attack $attack against $target did not finish cleanly (exit $?)"
+    done
     stop_phase
     mkdir -p "$out/logs"
     cp -r "$phase" "$out/logs/"

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestBodyBufferingTest extends ProxyTestBase {
   private static final Duration ANSWER_LIMIT = Duration.ofSeconds(10);
-  private static final Duration SETTLE = Duration.ofMillis(300);
+  private static final Duration SETTLE = Duration.ofMillis(500);
 
   private Upstream cluster;
 
