@@ -116,22 +116,7 @@ start_upstream() {
 
 # Starts the reference proxy as users run it; sets target_port, target_pid and target_log.
 start_reference() {
-  cat >"$phase/app-config.yaml" <<EOF
-kubernetes:
-  serviceLocatorMethod:
-    type: multiTenant
-  clusterLocatorMethods:
-    - type: config
-      clusters:
-        - name: alpha
-          url: http://127.0.0.1:$upstream_port
-          authProvider: serviceAccount
-          serviceAccountToken: hostile-token
-proxy:
-  listen:
-    host: 127.0.0.1
-    port: 0
-EOF
+  app_config "alpha http://127.0.0.1:$upstream_port hostile-token" >"$phase/app-config.yaml"
   local configs=(--config "$phase/app-config.yaml")
   if [[ -n "$extra" ]]; then
     { echo "proxy:"; sed 's/^/  /' "$extra"; } >"$phase/extra.yaml"

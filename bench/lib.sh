@@ -17,6 +17,22 @@ await_line() {
   die "$name did not start within 60 s; its output: $(tail -n 20 "$file")"
 }
 
+# Prints the app-config of a run: config-located clusters with a service-account token, one
+# argument "NAME URL TOKEN [CA_DATA]" each, and the reference proxy on a free loopback port.
+# Backstage reads the same file and ignores the proxy: section.
+app_config() {
+  local cluster name url token ca
+  printf 'kubernetes:\n  serviceLocatorMethod:\n    type: multiTenant\n'
+  printf '  clusterLocatorMethods:\n    - type: config\n      clusters:\n'
+  for cluster in "$@"; do
+    read -r name url token ca <<<"$cluster"
+    printf '        - name: %s\n          url: %s\n' "$name" "$url"
+    printf '          authProvider: serviceAccount\n          serviceAccountToken: %s\n' "$token"
+    if [[ -n "$ca" ]]; then printf '          caData: %s\n' "$ca"; fi
+  done
+  printf 'proxy:\n  listen:\n    host: 127.0.0.1\n    port: 0\n'
+}
+
 # Writes DIR/nginx.conf for an nginx instance of its own in DIR: one worker (the 2 cores are shared
 # with the load generator and the proxies), files and temp paths under DIR, no access log; the http
 # block's own lines come from stdin. CONNECTIONS (default 1024) sizes the worker: its connections,

@@ -219,35 +219,9 @@ if $with_streams; then
 fi
 
 # One app-config for the reference proxy and Backstage alike: alpha is the upstream under test.
-cat >"$work/app-config.yaml" <<EOF
-kubernetes:
-  serviceLocatorMethod:
-    type: multiTenant
-  clusterLocatorMethods:
-    - type: config
-      clusters:
-        - name: alpha
-          url: $upstream_url
-          authProvider: serviceAccount
-          serviceAccountToken: $token
-        - name: echo
-          url: $echo_url
-          authProvider: serviceAccount
-          serviceAccountToken: $token
-        - name: echo-tls
-          url: $echo_tls_url
-          authProvider: serviceAccount
-          serviceAccountToken: $token
-          caData: $echo_tls_ca
-        - name: stream
-          url: ${stream_url:-http://127.0.0.1:9}
-          authProvider: serviceAccount
-          serviceAccountToken: $token
-proxy:
-  listen:
-    host: 127.0.0.1
-    port: 0
-EOF
+app_config "alpha $upstream_url $token" "echo $echo_url $token" \
+  "echo-tls $echo_tls_url $token $echo_tls_ca" "stream ${stream_url:-http://127.0.0.1:9} $token" \
+  >"$work/app-config.yaml"
 
 # The JVMs measured, by path: their pid; each writes a GC log, from which allocation is counted.
 declare -A jvm_of=()

@@ -45,8 +45,8 @@ final class RequestBodyBuffering {
   /**
    * Reads the body of {@code request}, then hands {@code forward} a request that replays it; a
    * request without a body, or with one declared larger than the bound, is handed on at once. A
-   * body the caller breaks (cut short, bad chunking, stalled past the idle timeout) goes to {@code
-   * unreadable}, and no cluster hears of it.
+   * body the caller breaks while it is read here (cut short, bad chunking, stalled past the idle
+   * timeout) goes to {@code unreadable}, and no cluster hears of it.
    */
   void readThenForward(
       Request request,
