@@ -2,7 +2,6 @@ package io.github.k8sproxyconformance.proxy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.BufferUtil;
@@ -49,8 +48,7 @@ final class ClientGoneProbe {
   }
 
   private static boolean bodyRead(Request request) {
-    boolean hasBody =
-        request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-    return !hasBody || Boolean.TRUE.equals(request.getAttribute(BODY_READ));
+    return !RequestBodyBuffering.hasBody(request)
+        || Boolean.TRUE.equals(request.getAttribute(BODY_READ));
   }
 }

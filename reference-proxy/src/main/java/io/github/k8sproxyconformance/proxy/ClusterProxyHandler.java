@@ -107,8 +107,12 @@ final class ClusterProxyHandler extends ProxyHandler {
    */
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    Request forwarded = ExpectationAnsweredHere.withoutExpectation(request);
+    if (!bodyBuffering.readsFirst(forwarded)) {
+      return super.handle(forwarded, response, callback);
+    }
     bodyBuffering.readThenForward(
-        ExpectationAnsweredHere.withoutExpectation(request),
+        forwarded,
         callback,
         (complete, completion) -> super.handle(complete, response, completion),
         broken ->

@@ -42,23 +42,29 @@ final class RequestBodyBuffering {
     this.poolFree = new AtomicLong(poolBytes);
   }
 
+  /** Whether {@code request} comes with a body: a positive length, or a transfer coding. */
+  static boolean hasBody(Request request) {
+    return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+  }
+
   /**
-   * Reads the body of {@code request}, then hands {@code forward} a request that replays it; a
-   * request without a body, or with one declared larger than the bound, is handed on at once. A
-   * body the caller breaks while it is read here (cut short, bad chunking, stalled past the idle
-   * timeout) goes to {@code unreadable}, and no cluster hears of it.
+   * Whether the body of {@code request} is read here first: it has one, and it is not declared
+   * larger than the bound. Other requests go to the cluster as they are.
+   */
+  boolean readsFirst(Request request) {
+    return maxBytes > 0 && request.getLength() <= maxBytes && hasBody(request);
+  }
+
+  /**
+   * Reads the body of a request that {@link #readsFirst}, then hands {@code forward} a request that
+   * replays it. A body the caller breaks while it is read here (cut short, bad chunking, stalled
+   * past the idle timeout) goes to {@code unreadable}, and no cluster hears of it.
    */
   void readThenForward(
       Request request,
       Callback callback,
       BiConsumer<Request, Callback> forward,
       Consumer<Throwable> unreadable) {
-    long declared = request.getLength();
-    boolean hasBody = declared > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-    if (!hasBody || maxBytes == 0 || declared > maxBytes) {
-      forward.accept(request, callback);
-      return;
-    }
     new Reading(request, callback, forward, unreadable).run();
   }
 

@@ -41,7 +41,7 @@ class RequestBodyBufferingTest extends ProxyTestBase {
     }
     Thread.sleep(SETTLE.toMillis());
 
-    assertThat(probe().status()).isEqualTo(200);
+    assertThat(probe()).isEqualTo(200);
     assertThat(cluster.received()).hasSize(1);
 
     for (PartialUpload upload : uploads) {
@@ -58,15 +58,10 @@ class RequestBodyBufferingTest extends ProxyTestBase {
   @Test
   void aBodyDeclaredLargerThanTheBoundIsStreamed() throws Exception {
     startProxyWithOneConnection("maxBufferedRequestBodyBytes: 1024");
-    PartialUpload streamed = new PartialUpload(randomBytes(4096, 1), "Content-Length: 4096");
-    streamed.send(0, 100);
-    // one at a time: the first waits in the queue until its connection is open
-    Thread.sleep(SETTLE.toMillis());
-    PartialUpload queued = new PartialUpload(randomBytes(4096, 2), "Content-Length: 4096");
-    queued.send(0, 100);
-    Thread.sleep(SETTLE.toMillis());
+    PartialUpload streamed = begun(4096, 1, 100);
+    PartialUpload queued = begun(4096, 2, 100);
 
-    assertThat(probe().status()).isEqualTo(503);
+    assertThat(probe()).isEqualTo(503);
 
     assertThat(streamed.finish(100).status()).isEqualTo(200);
     assertThat(queued.finish(100).status()).isEqualTo(200);
@@ -99,26 +94,18 @@ class RequestBodyBufferingTest extends ProxyTestBase {
   @Test
   void bodiesBeyondTheSharedPoolAreStreamedAndThePoolComesBack() throws Exception {
     startProxyWithOneConnection("requestBodyBufferPoolBytes: 1500");
-    PartialUpload buffered = new PartialUpload(randomBytes(1000, 4), "Content-Length: 1000");
-    buffered.send(0, 10);
-    Thread.sleep(SETTLE.toMillis());
-    PartialUpload streamed = new PartialUpload(randomBytes(1000, 5), "Content-Length: 1000");
-    streamed.send(0, 10);
-    Thread.sleep(SETTLE.toMillis());
-    PartialUpload queued = new PartialUpload(randomBytes(1000, 6), "Content-Length: 1000");
-    queued.send(0, 10);
-    Thread.sleep(SETTLE.toMillis());
+    PartialUpload buffered = begun(1000, 4, 10);
+    PartialUpload streamed = begun(1000, 5, 10);
+    PartialUpload queued = begun(1000, 6, 10);
 
-    assertThat(probe().status()).isEqualTo(503);
+    assertThat(probe()).isEqualTo(503);
 
     // the buffered body last: until the streamed ones are done, it would find no connection
     for (PartialUpload upload : List.of(streamed, queued, buffered)) {
       assertThat(upload.finish(10).status()).isEqualTo(200);
     }
-    PartialUpload again = new PartialUpload(randomBytes(1000, 7), "Content-Length: 1000");
-    again.send(0, 10);
-    Thread.sleep(SETTLE.toMillis());
-    assertThat(probe().status()).isEqualTo(200);
+    PartialUpload again = begun(1000, 7, 10);
+    assertThat(probe()).isEqualTo(200);
     assertThat(again.finish(10).status()).isEqualTo(200);
     assertThat(bodiesReceived())
         .containsExactlyInAnyOrderElementsOf(bodiesOf(buffered, streamed, queued, again));
@@ -152,13 +139,22 @@ class RequestBodyBufferingTest extends ProxyTestBase {
         lines.toArray(String[]::new));
   }
 
-  private LenientResponse probe() throws IOException {
-    String get =
-        "GET "
-            + mount()
-            + "/api/v1/pods HTTP/1.1\r\nHost: proxy\r\nBackstage-Kubernetes-Cluster: alpha\r\n\r\n";
-    return LenientExchange.exchange(
-        proxy.endpoint().getPort(), get.getBytes(StandardCharsets.ISO_8859_1), false, ANSWER_LIMIT);
+  /** The status of a GET of cluster alpha's pods. */
+  private int probe() throws Exception {
+    return get("/api/v1/pods", "Backstage-Kubernetes-Cluster", "alpha").statusCode();
+  }
+
+  /**
+   * An upload with {@code Content-Length} whose first {@code sent} bytes have gone, after the proxy
+   * has had time to act on them: uploads begun one after another reach the cluster in that order,
+   * since a request waits in the queue until its connection is open.
+   */
+  private PartialUpload begun(int length, long seed, int sent) throws Exception {
+    PartialUpload upload =
+        new PartialUpload(randomBytes(length, seed), "Content-Length: " + length);
+    upload.send(0, sent);
+    Thread.sleep(SETTLE.toMillis());
+    return upload;
   }
 
   private List<String> bodiesReceived() {
